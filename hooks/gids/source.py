@@ -1,0 +1,177 @@
+"""Reading a content file: text, front matter with line numbers, and body.
+
+Messages must name the line of every key and list item, which PyYAML's
+``safe_load`` forgets. So the front matter is *composed* into YAML nodes
+(which carry their position) and every node is turned into a ``Located``
+value that keeps its line next to its plain Python value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+BOM = b"\xef\xbb\xbf"
+
+# The same front-matter fences as MkDocs' own meta parser
+# (mkdocs.utils.meta.YAML_RE), so both always agree on where the body starts.
+_OPEN_FENCE = re.compile(r"^-{3}[ \t]*$")
+_CLOSE_FENCE = re.compile(r"^(?:-{3}|\.{3})[ \t]*$")
+
+
+@dataclass
+class Located:
+    """A YAML value with the 1-based line it starts on in the file."""
+
+    value: Any
+    line: int
+    #: For a list: its items.
+    items: list[Located] = field(default_factory=list)
+    #: For a mapping: key -> (line of the key, value).
+    entries: dict[str, tuple[int, Located]] = field(default_factory=dict)
+
+
+@dataclass
+class SourceFile:
+    """A content file split into its parts."""
+
+    #: Path relative to the project root, with forward slashes (for messages).
+    path: str
+    text: str
+    front_matter: Located | None
+    body: str
+    #: The file line on which the body starts (1-based).
+    body_line: int
+
+
+def read_text(abs_path: Path, rel_path: str) -> tuple[str | None, list[Problem]]:
+    """Read a file as UTF-8, dropping a BOM and normalising line endings."""
+    data = abs_path.read_bytes()
+    if data.startswith(BOM):
+        data = data[len(BOM) :]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return None, [
+            Problem(
+                rel_path,
+                line,
+                "bestand",
+                "dit bestand is niet als UTF-8 opgeslagen; sla het op als UTF-8 "
+                "(in de meeste editors: 'Opslaan als' en dan codering UTF-8)",
+            )
+        ]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def split(text: str, rel_path: str) -> tuple[SourceFile | None, list[Problem]]:
+    """Split text into front matter (parsed, with lines) and body."""
+    lines = text.split("\n")
+    if not lines or not _OPEN_FENCE.match(lines[0]):
+        return None, [
+            Problem(
+                rel_path,
+                1,
+                "front matter",
+                "het bestand moet beginnen met een regel '---', dan de sleutels "
+                "(zoals title:), en dan weer een regel '---'",
+            )
+        ]
+    close = next((i for i in range(1, len(lines)) if _CLOSE_FENCE.match(lines[i])), None)
+    if close is None:
+        return None, [
+            Problem(
+                rel_path,
+                1,
+                "front matter",
+                "de sleutels bovenaan worden niet afgesloten; zet een regel '---' onder de laatste sleutel",
+            )
+        ]
+    yaml_text = "\n".join(lines[1:close]) + "\n"
+    front, problems = parse_yaml(yaml_text, rel_path, first_line=2)
+    body = "\n".join(lines[close + 1 :])
+    return SourceFile(rel_path, text, front, body, close + 2), problems
+
+
+def parse_yaml(yaml_text: str, rel_path: str, first_line: int) -> tuple[Located | None, list[Problem]]:
+    """Parse YAML into ``Located`` values; syntax errors become problems."""
+    try:
+        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = first_line + (mark.line if mark else 0)
+        return None, [
+            Problem(
+                rel_path,
+                line,
+                "front matter",
+                "de sleutels bovenaan zijn niet goed opgeschreven "
+                f"({_yaml_hint(error)}); schrijf elke sleutel als 'sleutel: waarde' "
+                "en zet tekst met een dubbele punt tussen aanhalingstekens",
+            )
+        ]
+    if node is None:
+        return Located({}, first_line), []
+    problems: list[Problem] = []
+    located = _locate(node, rel_path, first_line, problems)
+    if not isinstance(located.value, dict):
+        problems.append(
+            Problem(
+                rel_path,
+                first_line,
+                "front matter",
+                "hier horen sleutels met een waarde, zoals 'title: Mijn titel'",
+            )
+        )
+        return None, problems
+    return located, problems
+
+
+def _yaml_hint(error: yaml.MarkedYAMLError) -> str:
+    # PyYAML's own words are English; keep only the gist, for the curious.
+    return (error.problem or error.context or "onbekende fout").strip()
+
+
+_constructor = yaml.SafeLoader("")
+
+
+def _locate(node: yaml.Node, rel_path: str, first_line: int, problems: list[Problem]) -> Located:
+    line = first_line + node.start_mark.line
+    if isinstance(node, yaml.SequenceNode):
+        items = [_locate(child, rel_path, first_line, problems) for child in node.value]
+        return Located([item.value for item in items], line, items=items)
+    if isinstance(node, yaml.MappingNode):
+        entries: dict[str, tuple[int, Located]] = {}
+        for key_node, value_node in node.value:
+            key_line = first_line + key_node.start_mark.line
+            key = _constructor.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                key = str(key)
+            if key in entries:
+                problems.append(
+                    Problem(
+                        rel_path,
+                        key_line,
+                        key,
+                        f"deze sleutel staat twee keer in het bestand (ook op regel {entries[key][0]}); laat er één staan",
+                    )
+                )
+                continue
+            entries[key] = (key_line, _locate(value_node, rel_path, first_line, problems))
+        return Located({k: v.value for k, (_, v) in entries.items()}, line, entries=entries)
+    return Located(_constructor.construct_object(node, deep=True), line)
+
+
+def load(abs_path: Path, rel_path: str) -> tuple[SourceFile | None, list[Problem]]:
+    """Read and split one content file."""
+    text, problems = read_text(abs_path, rel_path)
+    if text is None:
+        return None, problems
+    return split(text, rel_path)

@@ -1,0 +1,572 @@
+"""Loading and validating the whole guide against the content contract.
+
+One pass over all files collects every problem; nothing stops at the first
+one, so a contributor sees all of them together. ``load_guide`` is the single
+entry point the site adapter (and the tests) call.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from . import body as body_parser
+from . import schema
+from .model import Corner, Dilemma, Guide, HistoryEntry, Principle, Tension
+from .problems import Problem
+from .source import Located, SourceFile, load
+
+# --- suggestions -------------------------------------------------------------
+
+
+def suggest(value: str, options: list[str] | tuple[str, ...]) -> str | None:
+    """The option closest to a probable typo, if any is close enough."""
+    matches = difflib.get_close_matches(value, list(options), n=1, cutoff=0.6)
+    if not matches:
+        matches = [o for o in options if o.casefold() == value.casefold()]
+    return matches[0] if matches else None
+
+
+def _did_you_mean(value: str, options: list[str] | tuple[str, ...]) -> str:
+    match = suggest(value, options)
+    return f" Bedoel je '{match}'?" if match else ""
+
+
+# --- front matter --------------------------------------------------------------
+
+
+@dataclass
+class Checked:
+    """The front-matter values that passed their checks, by key."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+    #: Lines of list items, by key, for cross-file checks of references.
+    item_lines: dict[str, list[int]] = field(default_factory=dict)
+
+
+def check_mapping(
+    mapping: Located,
+    spec: schema.Schema,
+    path: str,
+    problems: list[Problem],
+    releases: frozenset[str],
+    missing_line: int,
+    key_prefix: str = "",
+) -> Checked:
+    """Check a mapping (front matter, or a history entry) against a schema."""
+    checked = Checked()
+    present = mapping.entries
+    unknown = [k for k in present if k not in spec.keys]
+    for key in unknown:
+        line = present[key][0]
+        hint = _did_you_mean(key, spec.keys) or f" Mogelijke sleutels: {', '.join(spec.keys)}."
+        problems.append(
+            Problem(path, line, key_prefix + key, f"'{key}' is geen sleutel van een {spec.name}.{hint}")
+        )
+    for spec_field in spec.fields:
+        key = spec_field.key
+        if key not in present or present[key][1].value is None:
+            typo_of_this = any(suggest(k, spec.keys) == key for k in unknown)
+            if spec_field.required and not typo_of_this:
+                line = present[key][0] if key in present else missing_line
+                what = "is leeg" if key in present else "ontbreekt"
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        key_prefix + key,
+                        f"deze sleutel {what}; een {spec.name} heeft hier nodig: "
+                        f"{spec_field.meaning} ({spec_field.type.label})",
+                    )
+                )
+            continue
+        key_line, located = present[key]
+        messages = spec_field.type.check(located.value)
+        if isinstance(spec_field.type, schema.ListOf) and not messages:
+            messages_before = len(problems)
+            seen: dict[Any, int] = {}
+            for item in located.items:
+                for message in spec_field.type.check_item(item.value):
+                    problems.append(Problem(path, item.line, key_prefix + key, message))
+                if not isinstance(item.value, (str, int)):
+                    continue
+                if item.value in seen:
+                    problems.append(
+                        Problem(
+                            path,
+                            item.line,
+                            key_prefix + key,
+                            f"'{item.value}' staat twee keer in de lijst (ook op regel {seen[item.value]})",
+                        )
+                    )
+                seen.setdefault(item.value, item.line)
+            if len(problems) > messages_before:
+                continue
+            checked.item_lines[key] = [item.line for item in located.items]
+        if isinstance(spec_field.type, schema.HistoryList) and not messages:
+            entries = _check_history(located, path, problems, releases, key_prefix + key)
+            if entries is None:
+                continue
+            checked.values[key] = entries
+            checked.lines[key] = key_line
+            continue
+        for message in messages:
+            problems.append(Problem(path, located.line, key_prefix + key, message))
+        if not messages:
+            value = located.value
+            checked.values[key] = value.strip() if isinstance(value, str) else value
+            checked.lines[key] = key_line
+    return checked
+
+
+def _check_history(
+    located: Located, path: str, problems: list[Problem], releases: frozenset[str], key: str
+) -> tuple[HistoryEntry, ...] | None:
+    before = len(problems)
+    entries = []
+    for number, item in enumerate(located.items, start=1):
+        if not isinstance(item.value, dict):
+            problems.append(
+                Problem(
+                    path,
+                    item.line,
+                    key,
+                    f"wijziging {number} moet sleutels hebben, minstens note:, "
+                    "zoals '- note: Voorbeeld toegevoegd.'",
+                )
+            )
+            continue
+        checked = check_mapping(
+            item, schema.HISTORY_ENTRY, path, problems, releases, item.line, key_prefix=f"{key}.",
+        )
+        version = checked.values.get("version")
+        if version is not None and version not in releases:
+            known = ", ".join(sorted(releases, key=_version_key)) or "nog geen"
+            problems.append(
+                Problem(
+                    path,
+                    item.entries["version"][0],
+                    f"{key}.version",
+                    f"'{version}' is geen uitgave van de gids (uitgaven: {known}); "
+                    "laat version weg voor een wijziging die nog niet is uitgebracht",
+                )
+            )
+            continue
+        if "note" in checked.values:
+            date = checked.values.get("date")
+            if isinstance(date, str):
+                date = dt.date.fromisoformat(date)
+            entries.append(HistoryEntry(checked.values["note"], version, date, item.line))
+    return None if len(problems) > before else tuple(entries)
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
+# --- bodies ----------------------------------------------------------------------
+
+
+def check_body(source: SourceFile, spec: schema.Schema, problems: list[Problem]) -> body_parser.Body:
+    """Check the body of an item: not empty, no title heading, the sections."""
+    parsed = body_parser.parse(source.body, source.body_line)
+    path = source.path
+    for heading in parsed.unspaced_headings:
+        problems.append(
+            Problem(
+                path,
+                heading.line,
+                "kopje",
+                f"zet een spatie na de hekjes: '{'#' * heading.level} {heading.text}'",
+            )
+        )
+    if spec.body_required and parsed.is_empty:
+        problems.append(
+            Problem(path, source.body_line, "tekst", f"de tekst onder de sleutels is leeg; een {spec.name} heeft tekst nodig")
+        )
+        return parsed
+    for heading in parsed.headings:
+        if heading.level == 1:
+            problems.append(
+                Problem(
+                    path,
+                    heading.line,
+                    "kopje",
+                    f"'# {heading.text}' is een titel; de titel staat al bij title:. "
+                    "Gebruik ## voor kopjes in de tekst",
+                )
+            )
+    if spec.sections:
+        _check_sections(parsed, spec.sections, source, problems)
+    return parsed
+
+
+def _check_sections(
+    parsed: body_parser.Body, sections: tuple[schema.Section, ...], source: SourceFile, problems: list[Problem]
+) -> None:
+    path = source.path
+    names = [s.heading for s in sections]
+    order = " - ".join(f"## {n}" for n in names)
+    level2 = [h for h in parsed.headings if h.level == 2]
+    found: dict[str, body_parser.Heading] = {}
+    sequence: list[body_parser.Heading] = []
+    for heading in level2:
+        if heading.text not in names:
+            meant = suggest(heading.text, names)
+            hint = f" Bedoel je '{meant}'?" if meant else ""
+            if meant and meant not in found:
+                # Report a misspelled section once, as misspelled, and not
+                # again as missing or out of place.
+                found[meant] = heading
+                sequence.append(body_parser.Heading(heading.level, meant, heading.line))
+            problems.append(
+                Problem(
+                    path,
+                    heading.line,
+                    f"## {heading.text}",
+                    f"dit kopje hoort niet in een dilemma.{hint} Een dilemma heeft precies deze kopjes: {order}"
+                    + ("" if hint else "; gebruik ### voor een kopje binnen een deel"),
+                )
+            )
+            continue
+        if heading.text in found:
+            problems.append(
+                Problem(
+                    path,
+                    heading.line,
+                    f"## {heading.text}",
+                    f"dit kopje staat twee keer in het dilemma (ook op regel {found[heading.text].line}); laat er één staan",
+                )
+            )
+            continue
+        found[heading.text] = heading
+        sequence.append(heading)
+
+    end_line = source.body_line + source.body.count("\n")
+    for index, name in enumerate(names):
+        if name not in found:
+            after = f"na '## {names[index - 1]}'" if index else "bovenaan de tekst"
+            following = next((found[n].line for n in names[index + 1 :] if n in found), end_line)
+            problems.append(
+                Problem(path, following, f"## {name}", f"dit kopje ontbreekt; zet '## {name}' {after}")
+            )
+
+    expected_order = [n for n in names if n in found]
+    for heading, expected in zip(sequence, expected_order):
+        if heading.text != expected:
+            problems.append(
+                Problem(
+                    path,
+                    heading.line,
+                    f"## {heading.text}",
+                    f"dit kopje staat niet op zijn plaats; de volgorde is: {order}",
+                )
+            )
+            break
+
+    first_heading = level2[0].line if level2 else end_line + 1
+    if parsed.blocks and parsed.blocks[0].line < first_heading:
+        problems.append(
+            Problem(
+                path,
+                parsed.blocks[0].line,
+                "tekst",
+                f"hier staat tekst vóór '## {names[0]}'; begin de tekst met '## {names[0]}' "
+                "(de korte samenvatting hoort bij description:)",
+            )
+        )
+
+    boundaries = sorted(h.line for h in level2) + [end_line + 1]
+    for heading in sequence:
+        next_line = next(b for b in boundaries if b > heading.line)
+        has_text = any(heading.line < b.line < next_line for b in parsed.blocks) or any(
+            heading.line < h.line < next_line for h in parsed.headings if h.level > 2
+        )
+        if not has_text:
+            problems.append(
+                Problem(path, heading.line, f"## {heading.text}", "dit deel is leeg; schrijf er tekst onder")
+            )
+
+
+def check_links(
+    parsed: body_parser.Body,
+    path: str,
+    items: dict[str, set[str]],
+    aliases: dict[str, dict[str, str]],
+    problems: list[Problem],
+) -> None:
+    """Every relative link to a ``.md`` file must reach a principle or dilemma.
+
+    ``items`` maps a folder (``principles``) to its ids; ``aliases`` maps a
+    folder to {old id: new id}.
+    """
+    for link in parsed.links:
+        parts = urlsplit(link.target)
+        if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+            continue
+        target = unquote(parts.path)
+        if not target.endswith(".md"):
+            continue
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
+        folder, _, name = resolved.rpartition("/")
+        item_id = name[: -len(".md")]
+        if folder in items and item_id in items[folder]:
+            continue
+        examples = "../principles/naam.md of ../dilemmas/naam.md"
+        if folder in aliases and item_id in aliases[folder]:
+            new = aliases[folder][item_id]
+            hint = f"'{item_id}' is de oude naam van '{new}'; link naar {new}.md"
+        elif folder in items:
+            match = suggest(item_id, sorted(items[folder]))
+            hint = (
+                f"dat bestand bestaat niet. Bedoel je {match}.md?"
+                if match
+                else f"dat bestand bestaat niet in de map {folder}/"
+            )
+        else:
+            hint = f"een link naar een principe of dilemma schrijf je als {examples}"
+        problems.append(Problem(path, link.line, "link", f"de link '{link.target}' werkt niet: {hint}"))
+
+
+# --- the guide ---------------------------------------------------------------
+
+
+@dataclass
+class _Loaded:
+    source: SourceFile
+    checked: Checked
+    body: body_parser.Body
+
+
+def _content_files(root: Path, folder: str, problems: list[Problem]) -> list[tuple[str, Path]]:
+    directory = root / folder
+    if not directory.is_dir():
+        return []
+    found = []
+    for file in sorted(directory.rglob("*.md")):
+        rel = file.relative_to(root).as_posix()
+        if file.parent != directory:
+            problems.append(
+                Problem(rel, 1, "bestand", f"zet dit bestand direct in de map {folder}/, niet in een map daarbinnen")
+            )
+            continue
+        found.append((rel, file))
+    return found
+
+
+def _load_file(
+    abs_path: Path, rel: str, spec: schema.Schema, problems: list[Problem], releases: frozenset[str]
+) -> _Loaded | None:
+    source, file_problems = load(abs_path, rel)
+    problems.extend(file_problems)
+    if source is None or source.front_matter is None:
+        return None
+    checked = check_mapping(source.front_matter, spec, rel, problems, releases, missing_line=1)
+    parsed = check_body(source, spec, problems)
+    return _Loaded(source, checked, parsed)
+
+
+def load_guide(
+    root: Path,
+    docs_dir: Path | None = None,
+    releases: frozenset[str] = frozenset(),
+) -> tuple[Guide | None, list[Problem]]:
+    """Load, validate and link the whole guide.
+
+    Returns the guide (``None`` when there are problems) and every problem
+    found. ``releases`` are the versions history entries may name.
+    """
+    root = Path(root)
+    docs_dir = Path(docs_dir) if docs_dir else root / "docs"
+    problems: list[Problem] = []
+
+    loaded: dict[str, dict[str, _Loaded]] = {}
+    # Every file with a valid name counts as existing, even when it has
+    # problems of its own: its own messages say what is wrong, and the files
+    # that refer to it should not add "unknown" messages on top.
+    ids: dict[str, set[str]] = {}
+    for content_type in schema.CONTENT_TYPES:
+        loaded[content_type.folder] = {}
+        ids[content_type.folder] = set()
+        for rel, abs_path in _content_files(root, content_type.folder, problems):
+            item_id = abs_path.stem
+            id_message = schema.id_problem(item_id)
+            if id_message:
+                problems.append(Problem(rel, 1, "bestandsnaam", id_message))
+            else:
+                ids[content_type.folder].add(item_id)
+            result = _load_file(abs_path, rel, content_type.schema, problems, releases)
+            if result is not None and not id_message:
+                loaded[content_type.folder][item_id] = result
+
+    aliases = _check_aliases(loaded, problems)
+    principle_aliases = aliases.get(schema.PRINCIPLES.folder, {})
+
+    for folder, items in loaded.items():
+        for result in items.values():
+            check_links(result.body, result.source.path, ids, aliases, problems)
+
+    for result in loaded[schema.DILEMMAS.folder].values():
+        _check_principle_refs(result, ids[schema.PRINCIPLES.folder], principle_aliases, problems)
+
+    corners = _load_triangle(root, docs_dir, problems, releases)
+    tensions = _load_tensions(root, docs_dir, corners, problems, releases)
+
+    if problems:
+        return None, sorted(set(problems))
+
+    principles = {
+        item_id: _principle(item_id, r) for item_id, r in loaded[schema.PRINCIPLES.folder].items()
+    }
+    dilemmas = {item_id: _dilemma(item_id, r) for item_id, r in loaded[schema.DILEMMAS.folder].items()}
+    structure_pages = {
+        "triangle": _rel(docs_dir / schema.TRIANGLE_ADDRESS / "index.md", root),
+        "principle-list": _rel(docs_dir / schema.PRINCIPLES.list_address / "index.md", root),
+        "dilemma-list": _rel(docs_dir / schema.DILEMMAS.list_address / "index.md", root),
+    }
+    guide = Guide(principles, dilemmas, tensions, corners, structure_pages)
+    return guide, []
+
+
+def _check_aliases(loaded: dict[str, dict[str, _Loaded]], problems: list[Problem]) -> dict[str, dict[str, str]]:
+    """Aliases must not clash with an id or another alias of the same folder."""
+    result: dict[str, dict[str, str]] = {}
+    for folder, items in loaded.items():
+        # name -> where it is taken: "<path>" for a file's own id, or
+        # "<path> (regel N)" for an alias.
+        taken = {item_id: f"het bestand {r.source.path}" for item_id, r in items.items()}
+        result[folder] = {}
+        for item_id, r in sorted(items.items()):
+            for alias, line in zip(r.checked.values.get("aliases", []), r.checked.item_lines.get("aliases", [])):
+                if alias == item_id:
+                    problems.append(
+                        Problem(r.source.path, line, "aliases", f"'{alias}' is de huidige naam van dit bestand; noem hier alleen eerdere namen")
+                    )
+                    continue
+                if alias in taken:
+                    problems.append(
+                        Problem(
+                            r.source.path,
+                            line,
+                            "aliases",
+                            f"'{alias}' wordt al gebruikt door {taken[alias]}; een naam mag maar bij één bestand horen",
+                        )
+                    )
+                    continue
+                taken[alias] = f"{r.source.path} (regel {line})"
+                result[folder][alias] = item_id
+    return result
+
+
+def _check_principle_refs(
+    result: _Loaded, principle_ids: set[str], principle_aliases: dict[str, str], problems: list[Problem]
+) -> None:
+    refs = result.checked.values.get("principles", [])
+    for ref, line in zip(refs, result.checked.item_lines.get("principles", [])):
+        if ref in principle_ids:
+            continue
+        if ref in principle_aliases:
+            hint = f"'{ref}' is de oude naam van '{principle_aliases[ref]}'; gebruik '{principle_aliases[ref]}'"
+        else:
+            match = suggest(ref, sorted(principle_ids))
+            hint = (
+                f"'{ref}' is geen bekend principe. Bedoel je '{match}'?"
+                if match
+                else f"'{ref}' is geen bekend principe; gebruik de bestandsnaam (zonder .md) van een bestand in de map principles/"
+            )
+        problems.append(Problem(result.source.path, line, "principles", hint))
+
+
+def _load_triangle(
+    root: Path, docs_dir: Path, problems: list[Problem], releases: frozenset[str]
+) -> dict[str, Corner]:
+    abs_path = docs_dir / schema.TRIANGLE_ADDRESS / "index.md"
+    rel = _rel(abs_path, root)
+    names = {c.id: c.default_name for c in schema.CORNERS}
+    if not abs_path.is_file():
+        problems.append(Problem(rel, 1, "bestand", "de pagina over de driehoek ontbreekt"))
+    else:
+        result = _load_file(abs_path, rel, schema.TRIANGLE_PAGE, problems, releases)
+        if result is not None:
+            names.update({k: v.strip() for k, v in result.checked.values.get("corners", {}).items()})
+    return {cid: Corner(cid, names[cid]) for cid in schema.CORNER_IDS}
+
+
+def _load_tensions(
+    root: Path, docs_dir: Path, corners: dict[str, Corner], problems: list[Problem], releases: frozenset[str]
+) -> dict[str, Tension]:
+    folder = docs_dir / schema.TENSIONS_FOLDER
+    known = {f"{tid}.md" for tid in schema.TENSION_IDS} | {"index.md"}
+    if folder.is_dir():
+        for extra in sorted(folder.glob("*.md")):
+            if extra.name not in known:
+                problems.append(
+                    Problem(
+                        _rel(extra, root),
+                        1,
+                        "bestandsnaam",
+                        f"'{extra.stem}' is geen spanning van de driehoek.{_did_you_mean(extra.stem, schema.TENSION_IDS)} "
+                        f"De spanningen heten: {', '.join(schema.TENSION_IDS)}",
+                    )
+                )
+    tensions = {}
+    for spec in schema.TENSIONS:
+        abs_path = folder / f"{spec.id}.md"
+        rel = _rel(abs_path, root)
+        if not abs_path.is_file():
+            problems.append(Problem(rel, 1, "bestand", f"de pagina over de spanning {spec.id} ontbreekt"))
+            continue
+        result = _load_file(abs_path, rel, schema.TENSION_PAGE, problems, releases)
+        if result is None or not {"title", "description"} <= result.checked.values.keys():
+            continue
+        values = result.checked.values
+        tensions[spec.id] = Tension(
+            spec.id,
+            rel,
+            values["title"],
+            values["description"],
+            (corners[spec.corners[0]], corners[spec.corners[1]]),
+            spec.summary,
+        )
+    return tensions
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _common(item_id: str, result: _Loaded) -> dict[str, Any]:
+    values = result.checked.values
+    return {
+        "id": item_id,
+        "path": result.source.path,
+        "title": values["title"],
+        "description": values["description"],
+        "tags": tuple(values.get("tags", ())),
+        "aliases": tuple(values.get("aliases", ())),
+        "history": tuple(values.get("history", ())),
+    }
+
+
+def _principle(item_id: str, result: _Loaded) -> Principle:
+    return Principle(**_common(item_id, result), order=result.checked.values.get("order"))
+
+
+def _dilemma(item_id: str, result: _Loaded) -> Dilemma:
+    values = result.checked.values
+    return Dilemma(
+        **_common(item_id, result),
+        principle_ids=tuple(values["principles"]),
+        tension_ids=tuple(values["tensions"]),
+        domains=tuple(values.get("domains", ())),
+        source=values.get("source"),
+    )

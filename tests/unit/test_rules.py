@@ -1,0 +1,307 @@
+"""One case per validation rule of the content contract.
+
+Each case breaks the small valid fixture guide in one way and asserts that
+exactly one problem is reported, naming the file, the line and the key, with
+the gist of what is expected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+
+from conftest import GuideTree
+from gids import Problem, load_guide
+
+DILEMMA = "dilemmas/minister-of-samenleving.md"
+OTHER_DILEMMA = "dilemmas/signaal-uit-de-uitvoering.md"
+PRINCIPLE = "principles/luister-echt.md"
+ALIASED_PRINCIPLE = "principles/loyale-tegenspraak.md"
+
+
+@dataclass
+class Rule:
+    name: str
+    breaks: Callable[[GuideTree], None]
+    path: str
+    line: int
+    key: str
+    says: str
+    releases: frozenset[str] = frozenset()
+
+
+def _sections(t: GuideTree, body: str) -> None:
+    text = t.read(DILEMMA)
+    front = text[: text.index("## Situatie")]
+    t.write(DILEMMA, front + body)
+
+
+RULES = [
+    # --- the file itself
+    Rule(
+        "not-utf8",
+        lambda t: t.write(PRINCIPLE, t.read(PRINCIPLE).replace("Luisteren", "Luisteren caf\xe9").encode("latin-1")),
+        PRINCIPLE, 8, "bestand", "niet als UTF-8",
+    ),
+    Rule("no-front-matter", lambda t: t.write(PRINCIPLE, "Alleen tekst.\n"), PRINCIPLE, 1, "front matter", "beginnen met een regel '---'"),
+    Rule(
+        "front-matter-not-closed",
+        lambda t: t.write(PRINCIPLE, "---\ntitle: Luister\ndescription: Kort.\n\nTekst.\n"),
+        PRINCIPLE, 1, "front matter", "niet afgesloten",
+    ),
+    Rule(
+        "yaml-syntax",
+        lambda t: t.replace(PRINCIPLE, "description: Neem", "description: [Neem"),
+        PRINCIPLE, 4, "front matter", "niet goed opgeschreven",
+    ),
+    Rule(
+        "front-matter-not-keys",
+        lambda t: t.write(PRINCIPLE, "---\n- een\n- twee\n---\n\nTekst.\n"),
+        PRINCIPLE, 2, "front matter", "sleutels met een waarde",
+    ),
+    Rule(
+        "duplicate-key",
+        lambda t: t.replace(PRINCIPLE, "order: 2", "order: 2\ntitle: Nog een titel"),
+        PRINCIPLE, 5, "title", "staat twee keer",
+    ),
+    # --- ids
+    Rule("id-pattern", lambda t: t.write("principles/Luister_Goed.md", t.read(PRINCIPLE)), "principles/Luister_Goed.md", 1, "bestandsnaam", "geen geldige naam"),
+    Rule("id-too-short", lambda t: t.write("principles/ab.md", t.read(PRINCIPLE)), "principles/ab.md", 1, "bestandsnaam", "3 tot 60 tekens"),
+    Rule("id-reserved", lambda t: t.write("dilemmas/index.md", t.read(DILEMMA)), "dilemmas/index.md", 1, "bestandsnaam", "gereserveerd"),
+    Rule("file-in-subfolder", lambda t: t.write("dilemmas/oud/extra.md", t.read(DILEMMA)), "dilemmas/oud/extra.md", 1, "bestand", "direct in de map dilemmas/"),
+    # --- keys
+    Rule(
+        "unknown-key-suggested",
+        lambda t: t.replace(DILEMMA, "principles:", "principels:"),
+        DILEMMA, 4, "principels", "Bedoel je 'principles'?",
+    ),
+    Rule(
+        "unknown-key-listed",
+        lambda t: t.replace(PRINCIPLE, "order: 2", "order: 2\nauteur: Iemand"),
+        PRINCIPLE, 5, "auteur", "Mogelijke sleutels: title, description, order",
+    ),
+    Rule("required-missing", lambda t: t.replace(PRINCIPLE, "title: Luister echt\n", ""), PRINCIPLE, 1, "title", "ontbreekt"),
+    Rule("required-empty", lambda t: t.replace(DILEMMA, "tensions: [politiek-maatschappij]", "tensions:"), DILEMMA, 5, "tensions", "is leeg"),
+    Rule("text-type", lambda t: t.replace(PRINCIPLE, "title: Luister echt", "title: 12"), PRINCIPLE, 2, "title", "hier hoort tekst"),
+    Rule(
+        "description-length",
+        lambda t: t.replace(PRINCIPLE, "description: Neem de tijd", "description: " + "lang " * 45 + "Neem de tijd"),
+        PRINCIPLE, 3, "description", "hoogstens 200 tekens",
+    ),
+    Rule("order-whole-number", lambda t: t.replace(PRINCIPLE, "order: 2", "order: twee"), PRINCIPLE, 4, "order", "heel getal"),
+    Rule("tags-list", lambda t: t.replace(PRINCIPLE, "tags: [luisteren]", "tags: luisteren"), PRINCIPLE, 5, "tags", "hier hoort een lijst"),
+    Rule("tags-item-text", lambda t: t.replace(PRINCIPLE, "tags: [luisteren]", "tags:\n  - luisteren\n  - [a, b]"), PRINCIPLE, 7, "tags", "hier hoort tekst"),
+    # --- references
+    Rule("principles-at-least-one", lambda t: t.replace(DILEMMA, "principles: [loyale-tegenspraak, luister-echt]", "principles: []"), DILEMMA, 4, "principles", "minstens 1"),
+    Rule(
+        "principle-unknown",
+        lambda t: t.replace(DILEMMA, "principles: [loyale-tegenspraak, luister-echt]", "principles:\n  - loyale-tegenspraak\n  - luister-echtt"),
+        DILEMMA, 6, "principles", "'luister-echtt' is geen bekend principe. Bedoel je 'luister-echt'?",
+    ),
+    Rule(
+        "principle-unknown-no-match",
+        lambda t: t.replace(DILEMMA, "[loyale-tegenspraak, luister-echt]", "[loyale-tegenspraak, iets-heel-anders]"),
+        DILEMMA, 4, "principles", "bestand in de map principles/",
+    ),
+    Rule(
+        "principle-by-old-name",
+        lambda t: t.replace(DILEMMA, "[loyale-tegenspraak, luister-echt]", "[tegenspraak, luister-echt]"),
+        DILEMMA, 4, "principles", "oude naam van 'loyale-tegenspraak'",
+    ),
+    Rule("principle-twice", lambda t: t.replace(DILEMMA, "[loyale-tegenspraak, luister-echt]", "[luister-echt, luister-echt]"), DILEMMA, 4, "principles", "staat twee keer"),
+    Rule(
+        "tension-unknown",
+        lambda t: t.replace(DILEMMA, "tensions: [politiek-maatschappij]", "tensions: [politiek-samenleving]"),
+        DILEMMA, 5, "tensions", "kies uit: professie-politiek, professie-maatschappij, politiek-maatschappij",
+    ),
+    Rule("domain-unknown", lambda t: t.replace(DILEMMA, "domains: [beleid]", "domains: [handhaving]"), DILEMMA, 6, "domains", "kies uit: beleid, uitvoering, toezicht"),
+    # --- aliases
+    Rule("alias-invalid", lambda t: t.replace(ALIASED_PRINCIPLE, "aliases: [tegenspraak]", "aliases: [Tegen Spraak]"), ALIASED_PRINCIPLE, 5, "aliases", "geen geldige naam"),
+    Rule("alias-is-own-id", lambda t: t.replace(ALIASED_PRINCIPLE, "aliases: [tegenspraak]", "aliases: [loyale-tegenspraak]"), ALIASED_PRINCIPLE, 5, "aliases", "huidige naam"),
+    Rule(
+        "alias-is-other-id",
+        lambda t: t.replace(ALIASED_PRINCIPLE, "aliases: [tegenspraak]", "aliases: [luister-echt]"),
+        ALIASED_PRINCIPLE, 5, "aliases", "al gebruikt door het bestand principles/luister-echt.md",
+    ),
+    Rule(
+        "alias-twice",
+        lambda t: t.replace(PRINCIPLE, "order: 2", "order: 2\naliases: [tegenspraak]"),
+        PRINCIPLE, 5, "aliases", "al gebruikt door principles/loyale-tegenspraak.md (regel 5)",
+    ),
+    # --- history
+    Rule("history-list", lambda t: t.replace(PRINCIPLE, "order: 2", "order: 2\nhistory: Tekst aangepast."), PRINCIPLE, 5, "history", "lijst van wijzigingen"),
+    Rule("history-entry-keys", lambda t: t.replace(PRINCIPLE, "order: 2", "order: 2\nhistory:\n  - Tekst aangepast."), PRINCIPLE, 6, "history", "wijziging 1 moet sleutels hebben"),
+    Rule(
+        "history-note-required",
+        lambda t: t.replace(PRINCIPLE, "order: 2", "order: 2\nhistory:\n  - date: 2024-03-01"),
+        PRINCIPLE, 6, "history.note", "ontbreekt",
+    ),
+    Rule(
+        "history-unknown-key",
+        lambda t: t.replace(PRINCIPLE, "order: 2", "order: 2\nhistory:\n  - notes: Tekst aangepast."),
+        PRINCIPLE, 6, "history.notes", "Bedoel je 'note'?",
+    ),
+    Rule(
+        "history-version-quoted",
+        lambda t: t.replace(PRINCIPLE, "order: 2", "order: 2\nhistory:\n  - note: Aangepast.\n    version: 1.0"),
+        PRINCIPLE, 7, "history.version", 'aanhalingstekens, zoals "1.0"',
+        frozenset({"1.0"}),
+    ),
+    Rule(
+        "history-version-not-a-release",
+        lambda t: t.replace(PRINCIPLE, "order: 2", 'order: 2\nhistory:\n  - note: Aangepast.\n    version: "2.0"'),
+        PRINCIPLE, 7, "history.version", "'2.0' is geen uitgave van de gids (uitgaven: 1.0)",
+        frozenset({"1.0"}),
+    ),
+    Rule(
+        "history-date",
+        lambda t: t.replace(PRINCIPLE, "order: 2", "order: 2\nhistory:\n  - note: Aangepast.\n    date: 1 maart 2024"),
+        PRINCIPLE, 7, "history.date", "datum als 2024-06-01",
+    ),
+    # --- bodies
+    Rule("body-empty", lambda t: t.write(PRINCIPLE, t.read(PRINCIPLE).split("---\n\n")[0] + "---\n\n   \n"), PRINCIPLE, 7, "tekst", "is leeg"),
+    Rule("body-title-heading", lambda t: t.replace(PRINCIPLE, "Luisteren is", "# Luister\n\nLuisteren is"), PRINCIPLE, 8, "kopje", "Gebruik ## voor kopjes"),
+    Rule("heading-without-space", lambda t: t.replace(PRINCIPLE, "Luisteren is", "##Waarom\n\nLuisteren is"), PRINCIPLE, 8, "kopje", "zet een spatie na de hekjes: '## Waarom'"),
+    Rule(
+        "section-missing",
+        lambda t: _sections(t, "## Situatie\n\nA.\n\n## Spanning\n\nB.\n\n## Handelingsperspectief\n\nD.\n"),
+        DILEMMA, 18, "## Gespreksvragen", "ontbreekt; zet '## Gespreksvragen' na '## Spanning'",
+    ),
+    Rule(
+        "section-misspelled",
+        lambda t: t.replace(DILEMMA, "## Situatie", "## Situtatie"),
+        DILEMMA, 10, "## Situtatie", "Bedoel je 'Situatie'?",
+    ),
+    Rule(
+        "section-order",
+        lambda t: _sections(t, "## Situatie\n\nA.\n\n## Gespreksvragen\n\nC.\n\n## Spanning\n\nB.\n\n## Handelingsperspectief\n\nD.\n"),
+        DILEMMA, 14, "## Gespreksvragen", "niet op zijn plaats",
+    ),
+    Rule(
+        "section-twice",
+        lambda t: t.write(DILEMMA, t.read(DILEMMA) + "\n## Spanning\n\nNog eens.\n"),
+        DILEMMA, 26, "## Spanning", "staat twee keer in het dilemma (ook op regel 14)",
+    ),
+    Rule("section-empty", lambda t: t.replace(DILEMMA, "Een casus.\n", ""), DILEMMA, 10, "## Situatie", "dit deel is leeg"),
+    Rule("text-before-sections", lambda t: t.replace(DILEMMA, "## Situatie", "Een inleiding.\n\n## Situatie"), DILEMMA, 10, "tekst", "vóór '## Situatie'"),
+    # --- links
+    Rule(
+        "link-missing-file",
+        lambda t: t.replace(DILEMMA, "../principles/loyale-tegenspraak.md", "../principles/loyale-tegenspraakk.md"),
+        DILEMMA, 16, "link", "Bedoel je loyale-tegenspraak.md?",
+    ),
+    Rule(
+        "link-old-name",
+        lambda t: t.replace(DILEMMA, "../principles/loyale-tegenspraak.md", "../principles/tegenspraak.md"),
+        DILEMMA, 16, "link", "'tegenspraak' is de oude naam van 'loyale-tegenspraak'",
+    ),
+    Rule(
+        "link-wrong-folder",
+        lambda t: t.replace(DILEMMA, "../principles/loyale-tegenspraak.md", "loyale-tegenspraak.md"),
+        DILEMMA, 16, "link", "dat bestand bestaat niet in de map dilemmas/",
+    ),
+    Rule(
+        "link-outside-content",
+        lambda t: t.replace(DILEMMA, "../principles/loyale-tegenspraak.md", "../docs/index.md"),
+        DILEMMA, 16, "link", "schrijf je als ../principles/naam.md",
+    ),
+    Rule(
+        "reference-link",
+        lambda t: t.write(PRINCIPLE, t.read(PRINCIPLE) + "\nZie [dit dilemma][d].\n\n[d]: ../dilemmas/bestaat-niet.md\n"),
+        PRINCIPLE, 10, "link", "bestaat niet in de map dilemmas/",
+    ),
+    # --- the triangle
+    Rule("tension-page-missing", lambda t: t.remove("docs/spanningen/professie-politiek.md"), "docs/spanningen/professie-politiek.md", 1, "bestand", "ontbreekt"),
+    Rule(
+        "tension-page-unknown",
+        lambda t: t.write("docs/spanningen/politiek-maatschapij.md", "---\ntitle: X\ndescription: Y\n---\n\nZ\n"),
+        "docs/spanningen/politiek-maatschapij.md", 1, "bestandsnaam", "Bedoel je 'politiek-maatschappij'?",
+    ),
+    Rule(
+        "tension-page-keys",
+        lambda t: t.replace("docs/spanningen/professie-politiek.md", "description: Uitleg van professie-politiek.\n", ""),
+        "docs/spanningen/professie-politiek.md", 1, "description", "ontbreekt",
+    ),
+    Rule(
+        "triangle-corners",
+        lambda t: t.replace("docs/spanningen/index.md", "  politiek: Politiek\n", ""),
+        "docs/spanningen/index.md", 5, "corners", "de naam ontbreekt voor: politiek",
+    ),
+]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.name for r in RULES])
+def test_rule(rule: Rule, guide_tree: GuideTree) -> None:
+    rule.breaks(guide_tree)
+    guide, problems = load_guide(guide_tree.root, releases=rule.releases)
+    assert guide is None
+    assert len(problems) == 1, "\n".join(map(str, problems))
+    problem = problems[0]
+    assert (problem.path, problem.line, problem.key) == (rule.path, rule.line, rule.key), str(problem)
+    assert rule.says in problem.message, str(problem)
+    # The line a contributor reads: file:line: key: what is expected.
+    assert str(problem).startswith(f"{rule.path}:{rule.line}: {rule.key}: ")
+
+
+def test_every_rule_has_its_own_case() -> None:
+    assert len({r.name for r in RULES}) == len(RULES)
+
+
+def test_valid_fixture_has_no_problems(guide_tree: GuideTree) -> None:
+    guide, problems = load_guide(guide_tree.root)
+    assert problems == []
+    assert guide is not None and set(guide.dilemmas) == {"minister-of-samenleving", "signaal-uit-de-uitvoering"}
+
+
+def test_bom_and_crlf_are_valid(guide_tree: GuideTree) -> None:
+    text = guide_tree.read(DILEMMA)
+    guide_tree.write(DILEMMA, b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    guide, problems = load_guide(guide_tree.root)
+    assert problems == []
+    assert guide is not None and guide.dilemmas["minister-of-samenleving"].domains == ("beleid",)
+
+
+def test_crlf_keeps_line_numbers(guide_tree: GuideTree) -> None:
+    text = guide_tree.read(DILEMMA).replace("domains: [beleid]", "domains: [handhaving]")
+    guide_tree.write(DILEMMA, b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    _, problems = load_guide(guide_tree.root)
+    assert [(p.path, p.line, p.key) for p in problems] == [(DILEMMA, 6, "domains")]
+
+
+def test_released_history_is_accepted(guide_tree: GuideTree) -> None:
+    guide_tree.replace(PRINCIPLE, "order: 2", 'order: 2\nhistory:\n  - version: "1.0"\n    date: 2024-03-01\n    note: Eerste versie.\n  - note: Voorbeeld toegevoegd.')
+    guide, problems = load_guide(guide_tree.root, releases=frozenset({"1.0"}))
+    assert problems == []
+    assert guide is not None
+    history = guide.principles["luister-echt"].history
+    assert [(h.version, h.note, h.released) for h in history] == [
+        ("1.0", "Eerste versie.", True),
+        (None, "Voorbeeld toegevoegd.", False),
+    ]
+
+
+def test_typo_in_required_key_is_reported_once(guide_tree: GuideTree) -> None:
+    guide_tree.replace(DILEMMA, "tensions:", "tensons:")
+    _, problems = load_guide(guide_tree.root)
+    assert [str(p) for p in problems] == [
+        f"{DILEMMA}:5: tensons: 'tensons' is geen sleutel van een dilemma. Bedoel je 'tensions'?"
+    ]
+
+
+def test_all_problems_come_together_sorted(guide_tree: GuideTree) -> None:
+    guide_tree.replace(DILEMMA, "domains: [beleid]", "domains: [handhaving]")
+    guide_tree.replace(OTHER_DILEMMA, "principles: [luister-echt]", "principles: [luisteren]")
+    guide_tree.replace(PRINCIPLE, "title: Luister echt\n", "")
+    _, problems = load_guide(guide_tree.root)
+    assert [(p.path, p.line, p.key) for p in problems] == [
+        (DILEMMA, 6, "domains"),
+        (OTHER_DILEMMA, 4, "principles"),
+        (PRINCIPLE, 1, "title"),
+    ]
+
+
+def test_problem_is_one_line() -> None:
+    problem = Problem("dilemmas/a.md", 3, "tensions", "kies uit: x")
+    assert str(problem) == "dilemmas/a.md:3: tensions: kies uit: x"
