@@ -89,26 +89,25 @@ def check_mapping(
         key_line, located = present[key]
         messages = spec_field.type.check(located.value)
         if isinstance(spec_field.type, schema.ListOf) and not messages:
-            messages_before = len(problems)
+            # Items are checked one by one; the good ones go on to the
+            # cross-file checks, so one bad item hides no other problem.
+            good: list[Any] = []
+            good_lines: list[int] = []
             seen: dict[Any, int] = {}
             for item in located.items:
-                for message in spec_field.type.check_item(item.value):
+                item_messages = spec_field.type.check_item(item.value)
+                if not item_messages and item.value in seen:
+                    item_messages = [f"'{item.value}' staat twee keer in de lijst (ook op regel {seen[item.value]})"]
+                for message in item_messages:
                     problems.append(Problem(path, item.line, key_prefix + key, message))
-                if not isinstance(item.value, (str, int)):
-                    continue
-                if item.value in seen:
-                    problems.append(
-                        Problem(
-                            path,
-                            item.line,
-                            key_prefix + key,
-                            f"'{item.value}' staat twee keer in de lijst (ook op regel {seen[item.value]})",
-                        )
-                    )
-                seen.setdefault(item.value, item.line)
-            if len(problems) > messages_before:
-                continue
-            checked.item_lines[key] = [item.line for item in located.items]
+                if not item_messages:
+                    seen[item.value] = item.line
+                    good.append(item.value)
+                    good_lines.append(item.line)
+            checked.values[key] = good
+            checked.lines[key] = key_line
+            checked.item_lines[key] = good_lines
+            continue
         if isinstance(spec_field.type, schema.HistoryList) and not messages:
             entries = _check_history(located, path, problems, releases, key_prefix + key)
             if entries is None:
@@ -216,24 +215,16 @@ def _check_sections(
     level2 = [h for h in parsed.headings if h.level == 2]
     found: dict[str, body_parser.Heading] = {}
     sequence: list[body_parser.Heading] = []
+    unknown: list[tuple[body_parser.Heading, str | None]] = []
     for heading in level2:
         if heading.text not in names:
             meant = suggest(heading.text, names)
-            hint = f" Bedoel je '{meant}'?" if meant else ""
             if meant and meant not in found:
-                # Report a misspelled section once, as misspelled, and not
-                # again as missing or out of place.
+                # A misspelled section counts as that section, so it is
+                # reported once, as misspelled, and not again as missing.
                 found[meant] = heading
                 sequence.append(body_parser.Heading(heading.level, meant, heading.line))
-            problems.append(
-                Problem(
-                    path,
-                    heading.line,
-                    f"## {heading.text}",
-                    f"dit kopje hoort niet in een dilemma.{hint} Een dilemma heeft precies deze kopjes: {order}"
-                    + ("" if hint else "; gebruik ### voor een kopje binnen een deel"),
-                )
-            )
+            unknown.append((heading, meant))
             continue
         if heading.text in found:
             problems.append(
@@ -250,12 +241,34 @@ def _check_sections(
 
     end_line = source.body_line + source.body.count("\n")
     for index, name in enumerate(names):
-        if name not in found:
-            after = f"na '## {names[index - 1]}'" if index else "bovenaan de tekst"
-            following = next((found[n].line for n in names[index + 1 :] if n in found), end_line)
-            problems.append(
-                Problem(path, following, f"## {name}", f"dit kopje ontbreekt; zet '## {name}' {after}")
+        if name in found:
+            continue
+        previous = max((found[n].line for n in names[:index] if n in found), default=0)
+        following = min((found[n].line for n in names[index + 1 :] if n in found), default=end_line + 1)
+        # An unknown heading exactly where a missing section belongs is that
+        # section renamed: say so once instead of "unknown" and "missing".
+        renamed = next((i for i, (h, meant) in enumerate(unknown) if meant is None and previous < h.line < following), None)
+        if renamed is not None:
+            heading = unknown[renamed][0]
+            unknown[renamed] = (heading, name)
+            found[name] = heading
+            sequence.append(body_parser.Heading(heading.level, name, heading.line))
+            continue
+        after = f"na '## {names[index - 1]}'" if index else "bovenaan de tekst"
+        problems.append(
+            Problem(path, min(following, end_line), f"## {name}", f"dit kopje ontbreekt; zet '## {name}' {after}")
+        )
+    sequence.sort(key=lambda h: h.line)
+    for heading, meant in unknown:
+        advice = f"Bedoel je '## {meant}'?" if meant else "Gebruik ### voor een kopje binnen een deel."
+        problems.append(
+            Problem(
+                path,
+                heading.line,
+                f"## {heading.text}",
+                f"dit kopje hoort niet in een dilemma; een dilemma heeft precies deze kopjes: {order}. {advice}",
             )
+        )
 
     expected_order = [n for n in names if n in found]
     for heading, expected in zip(sequence, expected_order):

@@ -172,7 +172,17 @@ RULES = [
     Rule(
         "section-misspelled",
         lambda t: t.replace(DILEMMA, "## Situatie", "## Situtatie"),
-        DILEMMA, 10, "## Situtatie", "Bedoel je 'Situatie'?",
+        DILEMMA, 10, "## Situtatie", "Bedoel je '## Situatie'?",
+    ),
+    Rule(
+        "section-renamed",
+        lambda t: t.replace(DILEMMA, "## Gespreksvragen", "## Vragen voor het gesprek"),
+        DILEMMA, 18, "## Vragen voor het gesprek", "Bedoel je '## Gespreksvragen'?",
+    ),
+    Rule(
+        "section-unknown",
+        lambda t: t.write(DILEMMA, t.read(DILEMMA) + "\n## Bronnen\n\nEen boek.\n"),
+        DILEMMA, 26, "## Bronnen", "Gebruik ### voor een kopje binnen een deel",
     ),
     Rule(
         "section-order",

@@ -1,0 +1,65 @@
+"""The contributor documentation is generated from the schema and stays true to it."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import GuideTree
+from gids import load_guide, schema
+from gids.contributor_docs import UnknownMarker, expand_markers, key_table, rules, template
+
+
+@pytest.mark.parametrize("kind, spec", [("principe", schema.PRINCIPLE), ("dilemma", schema.DILEMMA), ("geschiedenis", schema.HISTORY_ENTRY)])
+def test_key_table_lists_every_key(kind: str, spec: schema.Schema) -> None:
+    table = key_table(kind)
+    for field in spec.fields:
+        row = next(line for line in table.splitlines() if line.startswith(f"| `{field.key}` |"))
+        assert ("| ja |" in row) == field.required
+        assert field.meaning in row
+
+
+def test_template_of_a_dilemma_validates_once_filled_in(guide_tree: GuideTree) -> None:
+    text = template("dilemma").replace("naam-van-een-principe", "luister-echt")
+    guide_tree.write("dilemmas/nieuw-uit-sjabloon.md", text)
+    guide, problems = load_guide(guide_tree.root)
+    assert problems == []
+    assert guide is not None
+    dilemma = guide.dilemmas["nieuw-uit-sjabloon"]
+    assert [s.heading for s in schema.SECTIONS] == [
+        line[3:] for line in text.splitlines() if line.startswith("## ")
+    ]
+    assert dilemma.tension_ids == (schema.TENSION_IDS[0],)
+
+
+def test_template_of_a_principle_validates(guide_tree: GuideTree) -> None:
+    guide_tree.write("principles/nieuw-uit-sjabloon.md", template("principe"))
+    guide, problems = load_guide(guide_tree.root)
+    assert problems == []
+    assert guide is not None and "nieuw-uit-sjabloon" in guide.principles
+
+
+def test_template_without_its_placeholder_filled_in_is_caught(guide_tree: GuideTree) -> None:
+    guide_tree.write("dilemmas/nieuw-uit-sjabloon.md", template("dilemma"))
+    _, problems = load_guide(guide_tree.root)
+    assert [(p.key, "naam-van-een-principe" in p.message) for p in problems] == [("principles", True)]
+
+
+def test_rules_name_the_fixed_values() -> None:
+    text = rules()
+    for value in (*schema.TENSION_IDS, *schema.DOMAINS, *(s.heading for s in schema.SECTIONS)):
+        assert value in text
+    assert str(schema.DESCRIPTION_MAX_LENGTH) in text
+
+
+def test_markers_are_replaced() -> None:
+    page = "Intro\n\n<!-- gids:sleutels dilemma -->\n\nMidden\n\n<!-- gids:sjabloon principe -->\n<!-- gids:regels -->\n"
+    out = expand_markers(page)
+    assert "<!--" not in out
+    assert "| `tensions` | ja |" in out
+    assert 'title="principles/naam-van-het-principe.md"' in out
+    assert out.startswith("Intro\n") and "\nMidden\n" in out
+
+
+def test_unknown_marker_is_an_error() -> None:
+    with pytest.raises(UnknownMarker):
+        expand_markers("<!-- gids:sleutels onbekend -->\n")
