@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import GuideTree
+from helpers import GuideTree
 from gids import load_guide, schema
 from gids.contributor_docs import UnknownMarker, expand_markers, key_table, rules, template
 

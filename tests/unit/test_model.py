@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import GuideTree
+from helpers import GuideTree
 from gids import load_guide
 
 

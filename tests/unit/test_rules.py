@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from conftest import GuideTree
+from helpers import GuideTree
 from gids import Problem, load_guide
 
 DILEMMA = "dilemmas/minister-of-samenleving.md"

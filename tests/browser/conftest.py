@@ -1,0 +1,104 @@
+"""Headless Chromium (Debian's, never a downloaded one) against the built site,
+served on 127.0.0.1. Every page a test opens records its requests, and the
+test fails if any of them goes to another host."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def chromium_path() -> str:
+    candidate = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(candidate).is_file():
+        pytest.fail(
+            f"No Chromium at {candidate}. The browser tests need Debian's chromium: "
+            "apt-get install chromium (or set CHROMIUM=/path/to/chromium).",
+            pytrace=False,
+        )
+    return candidate
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    executable = chromium_path()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+class RequestLog:
+    """Every URL the pages of one test asked for."""
+
+    def __init__(self) -> None:
+        self.urls: list[str] = []
+
+    def foreign(self) -> list[str]:
+        return [u for u in self.urls if urlsplit(u).scheme in ("http", "https", "ws", "wss") and urlsplit(u).hostname != "127.0.0.1"]
+
+
+def _context(browser: Browser, log: RequestLog, **options: object) -> BrowserContext:
+    context = browser.new_context(locale="nl-NL", **options)
+    context.on("request", lambda request: log.urls.append(request.url))
+    return context
+
+
+@pytest.fixture
+def requests_made() -> RequestLog:
+    return RequestLog()
+
+
+@pytest.fixture
+def page(browser: Browser, requests_made: RequestLog) -> Iterator[Page]:
+    context = _context(browser, requests_made)
+    page = context.new_page()
+    yield page
+    context.close()
+    assert requests_made.urls, "the test opened no page"
+    assert requests_made.foreign() == [], "requests left 127.0.0.1"
+
+
+@pytest.fixture
+def page_without_javascript(browser: Browser, requests_made: RequestLog) -> Iterator[Page]:
+    context = _context(browser, requests_made, java_script_enabled=False)
+    page = context.new_page()
+    yield page
+    context.close()
+    assert requests_made.foreign() == []
