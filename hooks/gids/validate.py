@@ -19,7 +19,7 @@ from . import body as body_parser
 from . import schema
 from .model import Corner, Dilemma, Guide, HistoryEntry, Principle, Tension
 from .problems import Problem
-from .source import Located, SourceFile, load
+from .source import Located, SourceFile, load, read_text, split
 
 # --- suggestions -------------------------------------------------------------
 
@@ -313,12 +313,18 @@ def check_links(
     items: dict[str, set[str]],
     aliases: dict[str, dict[str, str]],
     problems: list[Problem],
+    *,
+    base: str | None = None,
+    pages: frozenset[str] = frozenset(),
 ) -> None:
-    """Every relative link to a ``.md`` file must reach a principle or dilemma.
+    """Every relative link to a ``.md`` file must reach a page.
 
     ``items`` maps a folder (``principles``) to its ids; ``aliases`` maps a
-    folder to {old id: new id}.
+    folder to {old id: new id}. Links resolve against ``base`` (the folder of
+    the file in the site's namespace; by default its own folder) and may also
+    reach one of ``pages`` (the docs pages, by their path inside ``docs/``).
     """
+    folder_of_file = posixpath.dirname(path) if base is None else base
     for link in parsed.links:
         parts = urlsplit(link.target)
         if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
@@ -326,10 +332,10 @@ def check_links(
         target = unquote(parts.path)
         if not target.endswith(".md"):
             continue
-        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
+        resolved = posixpath.normpath(posixpath.join(folder_of_file, target))
         folder, _, name = resolved.rpartition("/")
         item_id = name[: -len(".md")]
-        if folder in items and item_id in items[folder]:
+        if (folder in items and item_id in items[folder]) or resolved in pages:
             continue
         examples = "../principles/naam.md of ../dilemmas/naam.md"
         if folder in aliases and item_id in aliases[folder]:
@@ -342,9 +348,41 @@ def check_links(
                 if match
                 else f"dat bestand bestaat niet in de map {folder}/"
             )
+        elif pages:
+            match = suggest(resolved, sorted(pages))
+            hint = f"die pagina bestaat niet. Bedoel je {match}?" if match else "die pagina bestaat niet"
         else:
             hint = f"een link naar een principe of dilemma schrijf je als {examples}"
         problems.append(Problem(path, link.line, "link", f"de link '{link.target}' werkt niet: {hint}"))
+
+
+def _check_docs_links(
+    root: Path, docs_dir: Path, items: dict[str, set[str]], aliases: dict[str, dict[str, str]], problems: list[Problem]
+) -> None:
+    """Links in the docs pages, checked before anything is written.
+
+    A docs page lives in the site's namespace: from ``docs/index.md`` a
+    dilemma is ``dilemmas/id.md`` and a principle ``principles/id.md``, the
+    paths under which MkDocs knows them.
+    """
+    files = sorted(docs_dir.rglob("*.md")) if docs_dir.is_dir() else []
+    pages = frozenset(f.relative_to(docs_dir).as_posix() for f in files)
+    for abs_path in files:
+        rel = _rel(abs_path, root)
+        text, read_problems = read_text(abs_path, rel)
+        problems.extend(read_problems)
+        if text is None:
+            continue
+        body, body_line = text, 1
+        if text.startswith("---"):
+            source, split_problems = split(text, rel)
+            problems.extend(split_problems)
+            if source is None:
+                continue
+            body, body_line = source.body, source.body_line
+        parsed = body_parser.parse(body, body_line)
+        base = posixpath.dirname(abs_path.relative_to(docs_dir).as_posix())
+        check_links(parsed, rel, items, aliases, problems, base=base, pages=pages)
 
 
 # --- the guide ---------------------------------------------------------------
@@ -428,6 +466,7 @@ def load_guide(
     for result in loaded[schema.DILEMMAS.folder].values():
         _check_principle_refs(result, ids[schema.PRINCIPLES.folder], principle_aliases, problems)
 
+    _check_docs_links(root, docs_dir, ids, aliases, problems)
     corners = _load_triangle(root, docs_dir, problems, releases)
     tensions = _load_tensions(root, docs_dir, corners, problems, releases)
 

@@ -222,6 +222,16 @@ RULES = [
         lambda t: t.write(PRINCIPLE, t.read(PRINCIPLE) + "\nZie [dit dilemma][d].\n\n[d]: ../dilemmas/bestaat-niet.md\n"),
         PRINCIPLE, 10, "link", "bestaat niet in de map dilemmas/",
     ),
+    Rule(
+        "docs-page-link",
+        lambda t: t.replace("docs/index.md", "[de driehoek](spanningen/index.md)", "[de driehoek](spanningen/indx.md)"),
+        "docs/index.md", 5, "link", "die pagina bestaat niet. Bedoel je spanningen/index.md?",
+    ),
+    Rule(
+        "docs-page-link-to-item",
+        lambda t: t.replace("docs/index.md", "dilemmas/minister-of-samenleving.md", "dilemmas/minister-of-de-samenleving.md"),
+        "docs/index.md", 5, "link", "Bedoel je minister-of-samenleving.md?",
+    ),
     # --- the triangle
     Rule("tension-page-missing", lambda t: t.remove("docs/spanningen/professie-politiek.md"), "docs/spanningen/professie-politiek.md", 1, "bestand", "ontbreekt"),
     Rule(
