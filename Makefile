@@ -6,17 +6,24 @@ VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
 SITE_DIR ?= site
+# The complete publishable folder (all versions); GitLab Pages expects public/.
+PUBLIC_DIR ?= public
+SITE_URL ?= http://127.0.0.1:8000/
 
-# Material prints an end-of-life banner on every build; contributors need
-# the content messages, not that.
+# Material and ProperDocs (pulled in by mkdocs-redirects) print banners about
+# MkDocs 2.0 on every build; contributors need the content messages, not that.
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: help serve build test check-python check-browser clean
+.PHONY: help serve build test release site-all-versions serve-all-versions check-python check-browser clean
 
 help:
 	@echo "make serve   - de gids bekijken op http://127.0.0.1:8000 (past zich aan als je iets wijzigt)"
 	@echo "make build   - de gids bouwen in de map $(SITE_DIR)/"
 	@echo "make test    - alle tests draaien (heeft Chromium nodig)"
+	@echo "make site-all-versions - de gids met alle versies bouwen in $(PUBLIC_DIR)/ (SITE_URL=https://...)"
+	@echo "make serve-all-versions - die map bekijken op http://127.0.0.1:8000"
+	@echo "make release VERSION=1.1 TITLE=\"...\" SUMMARY=\"...\" - een nieuwe versie uitbrengen"
 	@echo "make clean   - de gebouwde site en de Python-omgeving weggooien"
 
 check-python:
@@ -49,5 +56,19 @@ check-browser:
 test: $(VENV)/.test-tools check-browser
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
 
+# Stamps every unreleased history entry with VERSION and adds the release to
+# docs/versies.md. DATE (jjjj-mm-dd) is optional; the default is today.
+release: $(BIN)/mkdocs
+	@test -n "$(VERSION)" -a -n "$(TITLE)" -a -n "$(SUMMARY)" || { \
+	  echo 'Gebruik: make release VERSION=1.1 TITLE="Korte titel" SUMMARY="Wat er nieuw is, in één zin."'; exit 1; }
+	PYTHONPATH=hooks $(BIN)/python -m gids.release "$(VERSION)" "$(TITLE)" "$(SUMMARY)" $(if $(DATE),--date $(DATE))
+
+# The guide as it is now at the root, every release in /<version>/.
+site-all-versions: $(BIN)/mkdocs
+	$(BIN)/python hooks/publish.py $(PUBLIC_DIR) --site-url $(SITE_URL)
+
+serve-all-versions: site-all-versions
+	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory $(PUBLIC_DIR)
+
 clean:
-	rm -rf $(SITE_DIR) $(VENV) .pytest_cache
+	rm -rf $(SITE_DIR) $(PUBLIC_DIR) $(VENV) .pytest_cache

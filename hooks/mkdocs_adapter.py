@@ -11,6 +11,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from babel.dates import format_date
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -20,7 +22,7 @@ from mkdocs.structure.pages import Page
 # The hook's folder is on sys.path only while MkDocs first runs this file, so
 # the core is imported here, at the top, and not inside the event functions.
 import gids
-from gids import contributor_docs
+from gids import contributor_docs, gitrepo
 
 log = logging.getLogger("mkdocs.hooks.gids")
 
@@ -31,7 +33,13 @@ TEMPLATES = {
     "triangle": "gids/triangle.html",
     "principle-list": "gids/principle-list.html",
     "dilemma-list": "gids/dilemma-list.html",
+    "changelog": "gids/changelog.html",
+    "tombstone": "gids/tombstone.html",
 }
+FEED_TEMPLATE = "gids/feed-atom.html"
+FEED_PATH = "versies/feed.xml"
+# Folders whose files get a "last changed" date from git.
+DATED_FOLDERS = ["principles", "dilemmas", "docs"]
 
 
 class _Build:
@@ -39,6 +47,10 @@ class _Build:
 
     root: Path
     guide: gids.Guide
+    dates: gitrepo.GitDates
+    env: Environment
+    #: Tombstone pages, by the source URI of their generated file.
+    tombstones: dict[str, gids.Removal]
 
 
 _build = _Build()
@@ -57,6 +69,30 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(gids.report(problems))
     assert guide is not None
     _build.guide = guide
+    _build.tombstones = {_tombstone_uri(r): r for r in guide.removals()}
+    _build.dates = gitrepo.last_changed(_build.root, DATED_FOLDERS)
+    if _build.dates.warning:
+        # Info, not a warning: a build without history must still pass in
+        # strict mode; it just shows no dates.
+        log.info(f"Let op: de pagina's tonen geen datum van laatste wijziging: {_build.dates.warning}.")
+    redirects = config.plugins.get("redirects")
+    if redirects is not None:
+        redirects.config["redirect_maps"] = {
+            _page_uri(old): _target_uri(target) for old, target in guide.redirects()
+        }
+
+
+def _page_uri(address: str) -> str:
+    # mkdocs-redirects names pages as markdown paths: principes/x/ is principes/x.md.
+    return address.rstrip("/") + ".md"
+
+
+def _tombstone_uri(removal: gids.Removal) -> str:
+    return _page_uri(removal.url)
+
+
+def _target_uri(target: gids.Principle | gids.Dilemma | gids.Removal) -> str:
+    return _tombstone_uri(target) if isinstance(target, gids.Removal) else target.path
 
 
 # Before plugins (default priority 0): plugins that take stock of the pages in
@@ -77,6 +113,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                 inclusion=InclusionLevel.NOT_IN_NAV,
             )
         )
+    for uri in _build.tombstones:
+        # The page is drawn by its template; the file only gives it an address.
+        files.append(File.generated(config, uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
     return files
 
 
@@ -91,12 +130,23 @@ def _source_path(page: Page) -> str:
     return Path(abs_path).resolve().relative_to(_build.root).as_posix()
 
 
+def _kind(page: Page, path: str) -> str | None:
+    if page.file.generated_by and page.file.src_uri in _build.tombstones:
+        return "tombstone"
+    return _build.guide.page_kind(path)
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     path = _source_path(page)
-    kind = _build.guide.page_kind(path)
+    kind = _kind(page, path)
     if kind is not None:
         # MkDocs picks the template before on_page_context, so it is set here.
         page.meta["template"] = TEMPLATES[kind]
+    if kind == "tombstone":
+        removal = _build.tombstones[page.file.src_uri]
+        page.meta["title"] = f"Verwijderd: {removal.title or removal.id}"
+        page.meta["search"] = {"exclude": True}
+        return markdown
     item = _build.guide.by_path(path)
     if isinstance(item, (gids.Principle, gids.Dilemma)):
         # The description opens the page as its lead; being part of the
@@ -109,6 +159,29 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    path = _source_path(page)
     context["gids"] = _build.guide
-    context["item"] = _build.guide.by_path(_source_path(page))
+    context["item"] = _build.tombstones.get(page.file.src_uri) if page.file.generated_by else _build.guide.by_path(path)
+    context["last_changed"] = None if page.file.generated_by else _build.dates.get(path)
     return context
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    env.filters["datum"] = _dutch_date
+    _build.env = env
+    return env
+
+
+def _dutch_date(value: Any) -> str:
+    return format_date(value, format="long", locale="nl") if value else ""
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    # The feed is written after a successful build only; it needs absolute
+    # addresses, so it is rendered from a template with the site's address.
+    feed = _build.env.get_template(FEED_TEMPLATE).render(
+        gids=_build.guide, site_url=config.site_url or "", site_name=config.site_name
+    )
+    target = Path(config.site_dir) / FEED_PATH
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(feed, encoding="utf-8")

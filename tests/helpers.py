@@ -50,7 +50,7 @@ def copy_project(target: Path) -> Path:
 
 def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
     """Run ``mkdocs build`` the way `make build` does, and capture its output."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     return subprocess.run(
         [*MKDOCS, "build", "--site-dir", str(site_dir)],
         cwd=project,

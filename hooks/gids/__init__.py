@@ -7,17 +7,20 @@ the engine can be replaced without touching this package.
 
 from __future__ import annotations
 
-from .model import Corner, Dilemma, Guide, HistoryEntry, Principle, Tension
+from .model import Change, Corner, Dilemma, Guide, HistoryEntry, Principle, Release, Removal, Tension
 from .problems import Problem, report
 from .validate import load_guide
 
 __all__ = [
+    "Change",
     "Corner",
     "Dilemma",
     "Guide",
     "HistoryEntry",
     "Principle",
     "Problem",
+    "Release",
+    "Removal",
     "Tension",
     "load_guide",
     "report",

@@ -25,6 +25,69 @@ class HistoryEntry:
         return self.version is not None
 
 
+def version_key(version: str) -> tuple[int, ...]:
+    """Sort key of a version number: "1.10" comes after "1.9"."""
+    return tuple(int(part) for part in version.split("."))
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A principle or dilemma that was taken out of the guide."""
+
+    #: ``principle`` or ``dilemma``.
+    kind: str
+    id: str
+    reason: str
+    title: str | None = None
+    replaced_by: str | None = None
+    aliases: tuple[str, ...] = ()
+    #: The release it was removed in; ``None`` while not yet released.
+    version: str | None = None
+
+    @property
+    def content_type(self) -> schema.ContentType:
+        return schema.PRINCIPLES if self.kind == "principle" else schema.DILEMMAS
+
+    @property
+    def url(self) -> str:
+        """The address it had, where its tombstone page now stands."""
+        return self.content_type.address.format(id=self.id)
+
+    def alias_urls(self) -> list[str]:
+        return [self.content_type.address.format(id=alias) for alias in self.aliases]
+
+    @property
+    def replacement_url(self) -> str | None:
+        return self.content_type.address.format(id=self.replaced_by) if self.replaced_by else None
+
+
+@dataclass(frozen=True)
+class Release:
+    """A published version of the guide."""
+
+    version: str
+    date: dt.date
+    title: str
+    summary: str
+    removed: tuple[Removal, ...] = ()
+
+    @property
+    def anchor(self) -> str:
+        return "versie-" + self.version.replace(".", "-")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One line of the changelog: an item that is new, changed or removed."""
+
+    #: ``nieuw``, ``gewijzigd`` or ``verwijderd``.
+    kind: str
+    title: str
+    url: str
+    note: str
+    date: dt.date | None = None
+
+
 @dataclass
 class Item:
     """What principles and dilemmas share."""
@@ -102,8 +165,13 @@ class Guide:
     tensions: dict[str, Tension]
     corners: dict[str, Corner]
     #: Source paths of the pages that are not items but show the guide's
-    #: structure, by kind: ``triangle``, ``principle-list``, ``dilemma-list``.
+    #: structure, by kind: ``triangle``, ``principle-list``, ``dilemma-list``,
+    #: ``changelog``.
     structure_pages: dict[str, str] = field(default_factory=dict)
+    #: Newest first.
+    releases: list[Release] = field(default_factory=list)
+    #: Removed, not yet released.
+    upcoming_removals: list[Removal] = field(default_factory=list)
     _by_principle: dict[str, list[Dilemma]] = field(default_factory=dict, repr=False)
     _by_tension: dict[str, list[Dilemma]] = field(default_factory=dict, repr=False)
     _by_path: dict[str, Principle | Dilemma | Tension] = field(default_factory=dict, repr=False)
@@ -148,6 +216,58 @@ class Guide:
         """The principle, dilemma or tension whose source file is ``path``."""
         return self._by_path.get(path)
 
+    def redirects(self) -> list[tuple[str, Principle | Dilemma | Removal]]:
+        """Every earlier address with the page it now leads to: aliases of
+        items lead to the item, aliases of removed items to the tombstone."""
+        pairs: list[tuple[str, Principle | Dilemma | Removal]] = [
+            (item.content_type.address.format(id=alias), item)
+            for item in [*self.principles.values(), *self.dilemmas.values()]
+            for alias in item.aliases
+        ]
+        pairs += [(url, removal) for removal in self.removals() for url in removal.alias_urls()]
+        return pairs
+
+    def removals(self) -> list[Removal]:
+        """Every item ever removed, released or not: each keeps a tombstone."""
+        return [*self.upcoming_removals, *(r for release in self.releases for r in release.removed)]
+
+    @property
+    def latest_release(self) -> Release | None:
+        return self.releases[0] if self.releases else None
+
+    def changes(self, version: str | None) -> dict[str, list[Change]]:
+        """The changelog of one release (``None``: the coming version),
+        grouped into nieuw, gewijzigd and verwijderd.
+
+        An item's oldest history entry is when it came into the guide
+        (nieuw); every later entry is a change (gewijzigd). Items without
+        entries had only minor edits and are not listed.
+        """
+        groups: dict[str, list[Change]] = {"nieuw": [], "gewijzigd": [], "verwijderd": []}
+        for item in [*self.sorted_principles(), *self.sorted_dilemmas()]:
+            entries = sorted(item.history, key=_entry_order)
+            for index, entry in enumerate(entries):
+                if entry.version == version:
+                    kind = "nieuw" if index == 0 else "gewijzigd"
+                    groups[kind].append(Change(kind, item.title, item.url, entry.note, entry.date))
+        removed = self.upcoming_removals if version is None else next(
+            (r.removed for r in self.releases if r.version == version), ()
+        )
+        for removal in removed:
+            groups["verwijderd"].append(Change("verwijderd", removal.title or removal.id, removal.url, removal.reason))
+        return groups
+
+    def history_of(self, item: Principle | Dilemma) -> list[HistoryEntry]:
+        """An item's history, newest first (unreleased entries on top)."""
+        return sorted(item.history, key=_entry_order, reverse=True)
+
+    def replacement_of(self, removal: Removal) -> Principle | Dilemma | None:
+        items = self.principles if removal.kind == "principle" else self.dilemmas
+        return items.get(removal.replaced_by) if removal.replaced_by else None
+
+    def unreleased_count(self) -> int:
+        return sum(len(changes) for changes in self.changes(None).values())
+
     def page_kind(self, path: str) -> str | None:
         """What a source file is in the guide: ``principle``, ``dilemma``,
         ``tension``, ``triangle``, ``principle-list``, ``dilemma-list``, or
@@ -156,6 +276,12 @@ class Guide:
         if item is not None:
             return PAGE_KINDS[type(item)]
         return next((kind for kind, p in self.structure_pages.items() if p == path), None)
+
+
+def _entry_order(entry: HistoryEntry) -> tuple[bool, tuple[int, ...], dt.date]:
+    # Released entries in release order, then unreleased ones; by date within.
+    released = entry.version is not None
+    return (not released, version_key(entry.version) if released else (), entry.date or dt.date.max)
 
 
 PAGE_KINDS: dict[type, str] = {Principle: "principle", Dilemma: "dilemma", Tension: "tension"}

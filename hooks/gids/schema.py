@@ -249,14 +249,20 @@ class ListOf(ValueType):
 
 
 @dataclass(frozen=True)
-class HistoryList(ValueType):
-    """A list of history entries, each a group of keys (see HISTORY_ENTRY)."""
+class Nested(ValueType):
+    """A group of keys (``many=False``), or a list of such groups, each
+    checked against its own schema (a history entry, a release...)."""
 
-    label: str = "lijst van wijzigingen (zie hieronder)"
+    label: str = "groep sleutels"
+    schema: Schema | None = None
+    many: bool = True
 
     def check(self, value: Any) -> list[str]:
-        if not isinstance(value, list):
-            return [f"hier hoort een lijst van wijzigingen, maar er staat {describe_value(value)}"]
+        assert self.schema is not None
+        if self.many and not isinstance(value, list):
+            return [f"hier hoort een lijst van {self.schema.plural}, maar er staat {describe_value(value)}"]
+        if not self.many and not isinstance(value, dict):
+            return [f"hier horen sleutels, zoals 'removed:', maar er staat {describe_value(value)}"]
         return []
 
 
@@ -307,6 +313,8 @@ class Schema:
     #: Dutch name of the kind, as in messages (``principe``).
     name: str
     fields: tuple[Field, ...]
+    #: Dutch plural, as in "een lijst van wijzigingen".
+    plural: str = ""
     #: The body must have exactly these ``##`` sections (empty: free body).
     sections: tuple[Section, ...] = ()
     body_required: bool = True
@@ -334,9 +342,40 @@ ALIASES = Field(
     False,
     "eerdere namen van dit bestand: hun adressen blijven werken",
 )
+HISTORY_ENTRY = Schema(
+    name="wijziging",
+    plural="wijzigingen",
+    fields=(
+        Field(
+            "version",
+            Version(),
+            False,
+            "de uitgave van de gids waarin de wijziging verscheen; laat weg als die nog niet is uitgebracht",
+            "1.0",
+        ),
+        Field("date", Date(), False, "de datum van de wijziging", dt.date(2024, 6, 1)),
+        Field("note", Text(), True, "wat er veranderde en waarom, in één zin", "Voorbeeld uit de uitvoering toegevoegd."),
+    ),
+    body_required=False,
+)
+
+@dataclass(frozen=True)
+class ItemRef(ValueType):
+    """The id of a principle or dilemma (existence is checked in validate.py)."""
+
+    label: str = "naam (id) van een principe of dilemma"
+
+    def check(self, value: Any) -> list[str]:
+        problems = Text().check(value)
+        if problems:
+            return problems
+        problem = id_problem(value)
+        return [problem] if problem else []
+
+
 HISTORY = Field(
     "history",
-    HistoryList(),
+    Nested(label="lijst van wijzigingen (zie hieronder)", schema=HISTORY_ENTRY),
     False,
     "wijzigingen die lezers moeten kunnen zien (zie Geschiedenis)",
 )
@@ -409,20 +448,88 @@ DILEMMA = Schema(
     sections=SECTIONS,
 )
 
-HISTORY_ENTRY = Schema(
-    name="wijziging",
+REMOVAL = Schema(
+    name="verwijdering",
+    plural="verwijderingen",
     fields=(
+        Field("principle", ItemRef(), False, "de naam van het verwijderde principe (of gebruik dilemma:)", None),
+        Field("dilemma", ItemRef(), False, "de naam van het verwijderde dilemma (of gebruik principle:)", "oud-dilemma"),
+        Field("title", Text(), False, "de titel die het had", "Een dilemma dat niet meer in de gids staat"),
+        Field("reason", Text(), True, "waarom het weg is, in één zin", "Samengevoegd met een ander dilemma."),
         Field(
-            "version",
-            Version(),
+            "replaced_by",
+            ItemRef(),
             False,
-            "de uitgave van de gids waarin de wijziging verscheen; laat weg als die nog niet is uitgebracht",
-            "1.0",
+            "de naam van het principe of dilemma dat ervoor in de plaats kwam",
+            "nieuw-dilemma",
         ),
-        Field("date", Date(), False, "de datum van de wijziging", dt.date(2024, 6, 1)),
-        Field("note", Text(), True, "wat er veranderde en waarom, in één zin", "Voorbeeld uit de uitvoering toegevoegd."),
+        Field(
+            "aliases",
+            ListOf(label="lijst van eerdere namen (ids)", ids=True),
+            False,
+            "de oude namen die het verwijderde bestand had: ook die adressen blijven werken",
+        ),
     ),
     body_required=False,
+)
+#: A removal names exactly one of these keys.
+REMOVAL_KINDS = ("principle", "dilemma")
+
+RELEASE = Schema(
+    name="uitgave",
+    plural="uitgaven",
+    fields=(
+        Field("version", Version(), True, "het versienummer, tussen aanhalingstekens", "1.1"),
+        Field("date", Date(), True, "de datum van de uitgave", dt.date(2026, 1, 1)),
+        Field("title", Text(), True, "een korte titel van de uitgave", "Nieuwe dilemma's uit de uitvoering"),
+        Field(
+            "summary",
+            Text(label=f"tekst, hoogstens {DESCRIPTION_MAX_LENGTH} tekens", max_length=DESCRIPTION_MAX_LENGTH),
+            True,
+            "een korte samenvatting voor lezers",
+            "Drie nieuwe dilemma's en betere gespreksvragen.",
+        ),
+        Field(
+            "removed",
+            Nested(label="lijst van verwijderingen (zie hieronder)", schema=REMOVAL),
+            False,
+            "principes en dilemma's die in deze uitgave verdwenen",
+        ),
+    ),
+    body_required=False,
+)
+
+UPCOMING = Schema(
+    name="volgende uitgave",
+    fields=(
+        Field(
+            "removed",
+            Nested(label="lijst van verwijderingen (zie hieronder)", schema=REMOVAL),
+            False,
+            "principes en dilemma's die zijn weggehaald maar nog niet uitgebracht",
+        ),
+    ),
+    body_required=False,
+)
+
+CHANGELOG_PAGE = Schema(
+    name="versiepagina",
+    fields=(
+        Field(TITLE.key, TITLE.type, True, "de titel van de pagina", "Versies"),
+        Field(DESCRIPTION.key, DESCRIPTION.type, True, DESCRIPTION.meaning, ""),
+        Field(
+            "upcoming",
+            Nested(label="groep sleutels (removed:)", schema=UPCOMING, many=False),
+            False,
+            "wat in de volgende uitgave komt en niet bij een principe of dilemma staat: verwijderingen",
+        ),
+        Field(
+            "releases",
+            Nested(label="lijst van uitgaven (zie hieronder)", schema=RELEASE),
+            False,
+            "de uitgaven van de gids, de nieuwste bovenaan",
+        ),
+    ),
 )
 
 TENSION_PAGE = Schema(
@@ -465,3 +572,6 @@ CONTENT_TYPES: tuple[ContentType, ...] = (PRINCIPLES, DILEMMAS)
 TENSIONS_FOLDER = "spanningen"
 TENSION_ADDRESS = "spanningen/{id}/"
 TRIANGLE_ADDRESS = "spanningen/"
+#: The changelog page (inside the docs folder) holds the releases.
+CHANGELOG_ADDRESS = "versies/"
+CHANGELOG_SOURCE = "versies.md"

@@ -31,6 +31,8 @@ class Located:
 
     value: Any
     line: int
+    #: 0-based column where the value starts (for tools that edit the file).
+    column: int = 0
     #: For a list: its items.
     items: list[Located] = field(default_factory=list)
     #: For a mapping: key -> (line of the key, value).
@@ -144,9 +146,10 @@ _constructor = yaml.SafeLoader("")
 
 def _locate(node: yaml.Node, rel_path: str, first_line: int, problems: list[Problem]) -> Located:
     line = first_line + node.start_mark.line
+    column = node.start_mark.column
     if isinstance(node, yaml.SequenceNode):
         items = [_locate(child, rel_path, first_line, problems) for child in node.value]
-        return Located([item.value for item in items], line, items=items)
+        return Located([item.value for item in items], line, column, items=items)
     if isinstance(node, yaml.MappingNode):
         entries: dict[str, tuple[int, Located]] = {}
         for key_node, value_node in node.value:
@@ -165,8 +168,8 @@ def _locate(node: yaml.Node, rel_path: str, first_line: int, problems: list[Prob
                 )
                 continue
             entries[key] = (key_line, _locate(value_node, rel_path, first_line, problems))
-        return Located({k: v.value for k, (_, v) in entries.items()}, line, entries=entries)
-    return Located(_constructor.construct_object(node, deep=True), line)
+        return Located({k: v.value for k, (_, v) in entries.items()}, line, column, entries=entries)
+    return Located(_constructor.construct_object(node, deep=True), line, column)
 
 
 def load(abs_path: Path, rel_path: str) -> tuple[SourceFile | None, list[Problem]]:

@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 from . import body as body_parser
 from . import schema
-from .model import Corner, Dilemma, Guide, HistoryEntry, Principle, Tension
+from .model import Corner, Dilemma, Guide, HistoryEntry, Principle, Release, Removal, Tension, version_key
 from .problems import Problem
 from .source import Located, SourceFile, load, read_text, split
 
@@ -48,6 +48,8 @@ class Checked:
     lines: dict[str, int] = field(default_factory=dict)
     #: Lines of list items, by key, for cross-file checks of references.
     item_lines: dict[str, list[int]] = field(default_factory=dict)
+    #: The mapping as read, with lines and columns (for tools that edit it).
+    located: Located | None = None
 
 
 def check_mapping(
@@ -55,12 +57,12 @@ def check_mapping(
     spec: schema.Schema,
     path: str,
     problems: list[Problem],
-    releases: frozenset[str],
     missing_line: int,
     key_prefix: str = "",
 ) -> Checked:
-    """Check a mapping (front matter, or a history entry) against a schema."""
-    checked = Checked()
+    """Check a mapping (front matter, a history entry, a release) against a
+    schema. Values that pass go into the result; every problem is reported."""
+    checked = Checked(located=mapping)
     present = mapping.entries
     unknown = [k for k in present if k not in spec.keys]
     for key in unknown:
@@ -88,85 +90,95 @@ def check_mapping(
             continue
         key_line, located = present[key]
         messages = spec_field.type.check(located.value)
-        if isinstance(spec_field.type, schema.ListOf) and not messages:
-            # Items are checked one by one; the good ones go on to the
-            # cross-file checks, so one bad item hides no other problem.
-            good: list[Any] = []
-            good_lines: list[int] = []
-            seen: dict[Any, int] = {}
-            for item in located.items:
-                item_messages = spec_field.type.check_item(item.value)
-                if not item_messages and item.value in seen:
-                    item_messages = [f"'{item.value}' staat twee keer in de lijst (ook op regel {seen[item.value]})"]
-                for message in item_messages:
-                    problems.append(Problem(path, item.line, key_prefix + key, message))
-                if not item_messages:
-                    seen[item.value] = item.line
-                    good.append(item.value)
-                    good_lines.append(item.line)
-            checked.values[key] = good
-            checked.lines[key] = key_line
-            checked.item_lines[key] = good_lines
-            continue
-        if isinstance(spec_field.type, schema.HistoryList) and not messages:
-            entries = _check_history(located, path, problems, releases, key_prefix + key)
-            if entries is None:
-                continue
-            checked.values[key] = entries
-            checked.lines[key] = key_line
-            continue
         for message in messages:
             problems.append(Problem(path, located.line, key_prefix + key, message))
-        if not messages:
+        if messages:
+            continue
+        checked.lines[key] = key_line
+        if isinstance(spec_field.type, schema.ListOf):
+            checked.values[key], checked.item_lines[key] = _check_items(
+                located, spec_field.type, path, problems, key_prefix + key
+            )
+        elif isinstance(spec_field.type, schema.Nested):
+            checked.values[key] = _check_nested(located, spec_field.type, path, problems, key_prefix + key)
+        else:
             value = located.value
             checked.values[key] = value.strip() if isinstance(value, str) else value
-            checked.lines[key] = key_line
     return checked
 
 
-def _check_history(
-    located: Located, path: str, problems: list[Problem], releases: frozenset[str], key: str
-) -> tuple[HistoryEntry, ...] | None:
-    before = len(problems)
-    entries = []
-    for number, item in enumerate(located.items, start=1):
-        if not isinstance(item.value, dict):
+def _check_items(
+    located: Located, list_type: schema.ListOf, path: str, problems: list[Problem], key: str
+) -> tuple[list[Any], list[int]]:
+    """Check list items one by one; the good ones go on to the cross-file
+    checks, so one bad item hides no other problem."""
+    good: list[Any] = []
+    good_lines: list[int] = []
+    seen: dict[Any, int] = {}
+    for item in located.items:
+        item_messages = list_type.check_item(item.value)
+        if not item_messages and item.value in seen:
+            item_messages = [f"'{item.value}' staat twee keer in de lijst (ook op regel {seen[item.value]})"]
+        for message in item_messages:
+            problems.append(Problem(path, item.line, key, message))
+        if not item_messages:
+            seen[item.value] = item.line
+            good.append(item.value)
+            good_lines.append(item.line)
+    return good, good_lines
+
+
+def _check_nested(
+    located: Located, nested: schema.Nested, path: str, problems: list[Problem], key: str
+) -> list[Checked] | Checked:
+    """Check each group of keys of a nested list (or the one group)."""
+    assert nested.schema is not None
+    spec = nested.schema
+    groups = located.items if nested.many else [located]
+    result = []
+    for number, group in enumerate(groups, start=1):
+        if not isinstance(group.value, dict):
+            example = next(f for f in spec.fields if f.required)
             problems.append(
                 Problem(
                     path,
-                    item.line,
+                    group.line,
                     key,
-                    f"wijziging {number} moet sleutels hebben, minstens note:, "
-                    "zoals '- note: Voorbeeld toegevoegd.'",
+                    f"{spec.name} {number} moet sleutels hebben, "
+                    f"zoals '- {example.key}: {example.example}'",
                 )
             )
             continue
-        checked = check_mapping(
-            item, schema.HISTORY_ENTRY, path, problems, releases, item.line, key_prefix=f"{key}.",
-        )
-        version = checked.values.get("version")
+        result.append(check_mapping(group, spec, path, problems, group.line, key_prefix=f"{key}."))
+    return result if nested.many else result[0]
+
+
+def _history(
+    checked: Checked, path: str, releases: frozenset[str], problems: list[Problem]
+) -> tuple[HistoryEntry, ...]:
+    """History entries of an item; a version must be a release of the guide."""
+    entries = []
+    for entry in checked.values.get("history", []):
+        version = entry.values.get("version")
         if version is not None and version not in releases:
-            known = ", ".join(sorted(releases, key=_version_key)) or "nog geen"
+            known = ", ".join(sorted(releases, key=version_key)) or "nog geen"
             problems.append(
                 Problem(
                     path,
-                    item.entries["version"][0],
-                    f"{key}.version",
+                    entry.lines["version"],
+                    "history.version",
                     f"'{version}' is geen uitgave van de gids (uitgaven: {known}); "
                     "laat version weg voor een wijziging die nog niet is uitgebracht",
                 )
             )
             continue
-        if "note" in checked.values:
-            date = checked.values.get("date")
-            if isinstance(date, str):
-                date = dt.date.fromisoformat(date)
-            entries.append(HistoryEntry(checked.values["note"], version, date, item.line))
-    return None if len(problems) > before else tuple(entries)
-
-
-def _version_key(version: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in version.split("."))
+        if "note" not in entry.values:
+            continue
+        date = entry.values.get("date")
+        if isinstance(date, str):
+            date = dt.date.fromisoformat(date)
+        entries.append(HistoryEntry(entry.values["note"], version, date, entry.located.line if entry.located else 0))
+    return tuple(entries)
 
 
 # --- bodies ----------------------------------------------------------------------
@@ -393,6 +405,7 @@ class _Loaded:
     source: SourceFile
     checked: Checked
     body: body_parser.Body
+    history: tuple[HistoryEntry, ...] = ()
 
 
 def _content_files(root: Path, folder: str, problems: list[Problem]) -> list[tuple[str, Path]]:
@@ -411,31 +424,28 @@ def _content_files(root: Path, folder: str, problems: list[Problem]) -> list[tup
     return found
 
 
-def _load_file(
-    abs_path: Path, rel: str, spec: schema.Schema, problems: list[Problem], releases: frozenset[str]
-) -> _Loaded | None:
+def _load_file(abs_path: Path, rel: str, spec: schema.Schema, problems: list[Problem]) -> _Loaded | None:
     source, file_problems = load(abs_path, rel)
     problems.extend(file_problems)
     if source is None or source.front_matter is None:
         return None
-    checked = check_mapping(source.front_matter, spec, rel, problems, releases, missing_line=1)
+    checked = check_mapping(source.front_matter, spec, rel, problems, missing_line=1)
     parsed = check_body(source, spec, problems)
     return _Loaded(source, checked, parsed)
 
 
-def load_guide(
-    root: Path,
-    docs_dir: Path | None = None,
-    releases: frozenset[str] = frozenset(),
-) -> tuple[Guide | None, list[Problem]]:
+def load_guide(root: Path, docs_dir: Path | None = None) -> tuple[Guide | None, list[Problem]]:
     """Load, validate and link the whole guide.
 
     Returns the guide (``None`` when there are problems) and every problem
-    found. ``releases`` are the versions history entries may name.
+    found, sorted by file and line.
     """
     root = Path(root)
     docs_dir = Path(docs_dir) if docs_dir else root / "docs"
     problems: list[Problem] = []
+
+    changelog = _load_changelog(root, docs_dir, problems)
+    releases = frozenset(r.version for r in changelog.releases)
 
     loaded: dict[str, dict[str, _Loaded]] = {}
     # Every file with a valid name counts as existing, even when it has
@@ -452,7 +462,7 @@ def load_guide(
                 problems.append(Problem(rel, 1, "bestandsnaam", id_message))
             else:
                 ids[content_type.folder].add(item_id)
-            result = _load_file(abs_path, rel, content_type.schema, problems, releases)
+            result = _load_file(abs_path, rel, content_type.schema, problems)
             if result is not None and not id_message:
                 loaded[content_type.folder][item_id] = result
 
@@ -462,13 +472,15 @@ def load_guide(
     for folder, items in loaded.items():
         for result in items.values():
             check_links(result.body, result.source.path, ids, aliases, problems)
+            result.history = _history(result.checked, result.source.path, releases, problems)
 
     for result in loaded[schema.DILEMMAS.folder].values():
         _check_principle_refs(result, ids[schema.PRINCIPLES.folder], principle_aliases, problems)
 
+    _check_removals(changelog, ids, aliases, problems)
     _check_docs_links(root, docs_dir, ids, aliases, problems)
-    corners = _load_triangle(root, docs_dir, problems, releases)
-    tensions = _load_tensions(root, docs_dir, corners, problems, releases)
+    corners = _load_triangle(root, docs_dir, problems)
+    tensions = _load_tensions(root, docs_dir, corners, problems)
 
     if problems:
         return None, sorted(set(problems))
@@ -481,9 +493,124 @@ def load_guide(
         "triangle": _rel(docs_dir / schema.TRIANGLE_ADDRESS / "index.md", root),
         "principle-list": _rel(docs_dir / schema.PRINCIPLES.list_address / "index.md", root),
         "dilemma-list": _rel(docs_dir / schema.DILEMMAS.list_address / "index.md", root),
+        "changelog": changelog.path,
     }
-    guide = Guide(principles, dilemmas, tensions, corners, structure_pages)
+    guide = Guide(
+        principles,
+        dilemmas,
+        tensions,
+        corners,
+        structure_pages,
+        releases=sorted(changelog.releases, key=lambda r: version_key(r.version), reverse=True),
+        upcoming_removals=changelog.upcoming,
+    )
     return guide, []
+
+
+@dataclass
+class _Changelog:
+    path: str
+    releases: list[Release] = field(default_factory=list)
+    upcoming: list[Removal] = field(default_factory=list)
+    #: Where each removal stands in the file, for messages.
+    removal_lines: dict[int, int] = field(default_factory=dict)
+
+
+def _load_changelog(root: Path, docs_dir: Path, problems: list[Problem]) -> _Changelog:
+    """The releases, from the front matter of the changelog page."""
+    abs_path = docs_dir / schema.CHANGELOG_SOURCE
+    rel = _rel(abs_path, root)
+    changelog = _Changelog(rel)
+    if not abs_path.is_file():
+        problems.append(Problem(rel, 1, "bestand", "de pagina met de versies van de gids ontbreekt"))
+        return changelog
+    result = _load_file(abs_path, rel, schema.CHANGELOG_PAGE, problems)
+    if result is None:
+        return changelog
+    seen: dict[str, int] = {}
+    for release in result.checked.values.get("releases", []):
+        values = release.values
+        if not {"version", "date", "title", "summary"} <= values.keys():
+            continue
+        version = values["version"]
+        if version in seen:
+            problems.append(
+                Problem(rel, release.lines["version"], "releases.version", f"versie {version} staat twee keer in de lijst (ook op regel {seen[version]})")
+            )
+            continue
+        seen[version] = release.lines["version"]
+        removed = _removals(release.values.get("removed", []), version, rel, "releases.removed", problems, changelog)
+        date = values["date"] if isinstance(values["date"], dt.date) else dt.date.fromisoformat(values["date"])
+        changelog.releases.append(Release(version, date, values["title"], values["summary"], tuple(removed)))
+    upcoming = result.checked.values.get("upcoming")
+    if upcoming is not None:
+        changelog.upcoming = _removals(upcoming.values.get("removed", []), None, rel, "upcoming.removed", problems, changelog)
+    return changelog
+
+
+def _removals(
+    groups: list[Checked], version: str | None, path: str, key: str, problems: list[Problem], changelog: _Changelog
+) -> list[Removal]:
+    removals = []
+    for group in groups:
+        line = group.located.line if group.located else 1
+        kinds = [k for k in schema.REMOVAL_KINDS if k in group.values]
+        if len(kinds) != 1:
+            problems.append(
+                Problem(path, line, key, "noem wat er weg is met precies één van: principle: of dilemma:")
+            )
+            continue
+        if "reason" not in group.values:
+            continue
+        kind = kinds[0]
+        removal = Removal(
+            kind,
+            group.values[kind],
+            group.values["reason"],
+            group.values.get("title"),
+            group.values.get("replaced_by"),
+            tuple(group.values.get("aliases", ())),
+            version,
+        )
+        changelog.removal_lines[id(removal)] = line
+        removals.append(removal)
+    return removals
+
+
+def _check_removals(
+    changelog: _Changelog, ids: dict[str, set[str]], aliases: dict[str, dict[str, str]], problems: list[Problem]
+) -> None:
+    """A removed item is gone for good: its addresses get tombstones."""
+    path = changelog.path
+    taken: dict[tuple[str, str], str] = {}
+    for removal in [*changelog.upcoming, *(r for release in changelog.releases for r in release.removed)]:
+        line = changelog.removal_lines[id(removal)]
+        folder = removal.content_type.folder
+        noun = "principe" if removal.kind == "principle" else "dilemma"
+        for name in (removal.id, *removal.aliases):
+            if name in ids[folder]:
+                problems.append(
+                    Problem(path, line, removal.kind, f"'{name}' staat als verwijderd, maar het bestand {folder}/{name}.md bestaat nog")
+                )
+            elif name in aliases[folder]:
+                problems.append(
+                    Problem(path, line, removal.kind, f"'{name}' staat als verwijderd, maar is een oude naam van '{aliases[folder][name]}'")
+                )
+            elif (folder, name) in taken:
+                problems.append(
+                    Problem(path, line, removal.kind, f"'{name}' staat al als verwijderd in {taken[(folder, name)]}")
+                )
+            taken.setdefault((folder, name), f"versie {removal.version}" if removal.version else "de volgende uitgave")
+        if removal.replaced_by and removal.replaced_by not in ids[folder]:
+            hint = _did_you_mean(removal.replaced_by, sorted(ids[folder]))
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    "replaced_by",
+                    f"'{removal.replaced_by}' is geen bestaand {noun}.{hint or f' Kijk in de map {folder}/.'}",
+                )
+            )
 
 
 def _check_aliases(loaded: dict[str, dict[str, _Loaded]], problems: list[Problem]) -> dict[str, dict[str, str]]:
@@ -535,23 +662,21 @@ def _check_principle_refs(
         problems.append(Problem(result.source.path, line, "principles", hint))
 
 
-def _load_triangle(
-    root: Path, docs_dir: Path, problems: list[Problem], releases: frozenset[str]
-) -> dict[str, Corner]:
+def _load_triangle(root: Path, docs_dir: Path, problems: list[Problem]) -> dict[str, Corner]:
     abs_path = docs_dir / schema.TRIANGLE_ADDRESS / "index.md"
     rel = _rel(abs_path, root)
     names = {c.id: c.default_name for c in schema.CORNERS}
     if not abs_path.is_file():
         problems.append(Problem(rel, 1, "bestand", "de pagina over de driehoek ontbreekt"))
     else:
-        result = _load_file(abs_path, rel, schema.TRIANGLE_PAGE, problems, releases)
+        result = _load_file(abs_path, rel, schema.TRIANGLE_PAGE, problems)
         if result is not None:
             names.update({k: v.strip() for k, v in result.checked.values.get("corners", {}).items()})
     return {cid: Corner(cid, names[cid]) for cid in schema.CORNER_IDS}
 
 
 def _load_tensions(
-    root: Path, docs_dir: Path, corners: dict[str, Corner], problems: list[Problem], releases: frozenset[str]
+    root: Path, docs_dir: Path, corners: dict[str, Corner], problems: list[Problem]
 ) -> dict[str, Tension]:
     folder = docs_dir / schema.TENSIONS_FOLDER
     known = {f"{tid}.md" for tid in schema.TENSION_IDS} | {"index.md"}
@@ -574,7 +699,7 @@ def _load_tensions(
         if not abs_path.is_file():
             problems.append(Problem(rel, 1, "bestand", f"de pagina over de spanning {spec.id} ontbreekt"))
             continue
-        result = _load_file(abs_path, rel, schema.TENSION_PAGE, problems, releases)
+        result = _load_file(abs_path, rel, schema.TENSION_PAGE, problems)
         if result is None or not {"title", "description"} <= result.checked.values.keys():
             continue
         values = result.checked.values
@@ -605,7 +730,7 @@ def _common(item_id: str, result: _Loaded) -> dict[str, Any]:
         "description": values["description"],
         "tags": tuple(values.get("tags", ())),
         "aliases": tuple(values.get("aliases", ())),
-        "history": tuple(values.get("history", ())),
+        "history": result.history,
     }
 
 

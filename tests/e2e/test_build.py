@@ -138,7 +138,7 @@ def _get(port: int, path: str) -> str | None:
 
 def test_serve_rebuilds_when_a_dilemma_changes(project: Path) -> None:
     port = _free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
     server = subprocess.Popen(
         [*MKDOCS, "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project,

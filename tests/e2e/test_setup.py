@@ -7,8 +7,20 @@ import re
 import subprocess
 
 import yaml
+from yaml_env_tag import construct_env_tag
 
 from helpers import ROOT
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml with its !ENV tag, as MkDocs does."""
+
+
+_ConfigLoader.add_constructor("!ENV", construct_env_tag)
+
+
+def mkdocs_config() -> dict:
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
 
 
 def test_make_test_explains_a_missing_browser() -> None:
@@ -38,8 +50,7 @@ def test_every_dependency_is_pinned_and_mkdocs_stays_below_2() -> None:
 
 
 def test_serve_watches_the_content_and_templates() -> None:
-    # mkdocs.yml uses no custom YAML tags, so the safe loader reads it.
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = mkdocs_config()
     assert {"principles", "dilemmas", "overrides"} <= set(config["watch"])
 
 
