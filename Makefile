@@ -15,7 +15,7 @@ SITE_URL ?= http://127.0.0.1:8000/
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: help serve build test release site-all-versions serve-all-versions check-python check-browser clean
+.PHONY: help serve build test release check-history site-all-versions serve-all-versions check-python check-browser clean
 
 help:
 	@echo "make serve   - de gids bekijken op http://127.0.0.1:8000 (past zich aan als je iets wijzigt)"
@@ -23,6 +23,7 @@ help:
 	@echo "make test    - alle tests draaien (heeft Chromium nodig)"
 	@echo "make site-all-versions - de gids met alle versies bouwen in $(PUBLIC_DIR)/ (SITE_URL=https://...)"
 	@echo "make serve-all-versions - die map bekijken op http://127.0.0.1:8000"
+	@echo "make check-history - wijzigingen sinds de laatste versie zonder notitie zoeken (BASE=ref kan)"
 	@echo "make release VERSION=1.1 TITLE=\"...\" SUMMARY=\"...\" - een nieuwe versie uitbrengen"
 	@echo "make clean   - de gebouwde site en de Python-omgeving weggooien"
 
@@ -62,6 +63,11 @@ release: $(BIN)/mkdocs
 	@test -n "$(VERSION)" -a -n "$(TITLE)" -a -n "$(SUMMARY)" || { \
 	  echo 'Gebruik: make release VERSION=1.1 TITLE="Korte titel" SUMMARY="Wat er nieuw is, in één zin."'; exit 1; }
 	PYTHONPATH=hooks $(BIN)/python -m gids.release "$(VERSION)" "$(TITLE)" "$(SUMMARY)" $(if $(DATE),--date $(DATE))
+
+# For reviewers: items changed since the last release without a history note
+# (warnings), and removed items whose address would break (errors).
+check-history: $(BIN)/mkdocs
+	PYTHONPATH=hooks $(BIN)/python -m gids.history_check $(if $(BASE),--base $(BASE))
 
 # The guide as it is now at the root, every release in /<version>/.
 site-all-versions: $(BIN)/mkdocs

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import os
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,3 +64,48 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[s
         env=env,
         timeout=300,
     )
+
+
+def git(repo: Path, *args: str) -> str:
+    """Run git in a test repository and return its output."""
+    return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True).stdout
+
+
+def init_repo(repo: Path, message: str) -> None:
+    """Make ``repo`` a git repository with everything in one commit."""
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "config", "user.email", "test@gids.invalid")
+    git(repo, "config", "user.name", "Test")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", message)
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve a folder on 127.0.0.1 (a free port); yields its address."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@dataclass
+class TwoReleases:
+    """A copy of the guide with two releases, published with all versions."""
+
+    repo: Path
+    public: Path
+    #: The dilemma renamed in 1.1: (old id, new id).
+    renamed: tuple[str, str]
+    #: The dilemma removed in 1.1, and its title.
+    removed: tuple[str, str]

@@ -21,6 +21,8 @@ _KINDS: dict[str, schema.Schema] = {
     "principe": schema.PRINCIPLE,
     "dilemma": schema.DILEMMA,
     "geschiedenis": schema.HISTORY_ENTRY,
+    "verwijdering": schema.REMOVAL,
+    "uitgave": schema.RELEASE,
 }
 _FOLDERS = {"principe": schema.PRINCIPLES, "dilemma": schema.DILEMMAS}
 
@@ -108,6 +110,9 @@ def rules() -> str:
         "Een oude naam in `aliases` hoort bij één bestand, en is niet de huidige naam.",
         "Elke wijziging in `history` heeft een `note`. Een `version` is een bestaande uitgave van de gids, "
         'tussen aanhalingstekens (`"1.0"`); laat `version` weg voor een wijziging die nog niet is uitgebracht.',
+        "Een verwijdering in `docs/versies.md` noemt precies één `principle:` of `dilemma:`, met een `reason`. "
+        "Het bestand is dan echt weg, en `replaced_by` noemt een principe of dilemma dat bestaat.",
+        "Elke uitgave in `docs/versies.md` heeft een eigen versienummer, een datum, een titel en een korte samenvatting.",
         "Een bestand is opgeslagen als UTF-8 (dat doen vrijwel alle editors vanzelf).",
     ]
     return "\n".join(f"1. {item}" for item in items)

@@ -81,7 +81,8 @@ class GitError(Exception):
     """Git could not answer; the message says why, in Dutch."""
 
 
-def _git(root: Path, *args: str) -> str:
+def run_git(root: Path, *args: str) -> str:
+    """Run git in ``root`` and return its output; ``GitError`` when it fails."""
     try:
         result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True)
     except (OSError, subprocess.CalledProcessError) as error:
@@ -103,7 +104,7 @@ def release_commits(root: Path, changelog: str) -> dict[str, str]:
         raise GitError("de git-geschiedenis is onvolledig (een 'shallow clone'); gebruik: git fetch --unshallow")
     commits: dict[str, str] = {}
     current = ""
-    log = _git(root, "log", "--reverse", "--format=commit %H", "-p", "--unified=0", "--", changelog)
+    log = run_git(root, "log", "--reverse", "--format=commit %H", "-p", "--unified=0", "--", changelog)
     for line in log.splitlines():
         if line.startswith("commit "):
             current = line.split()[1]
@@ -111,7 +112,7 @@ def release_commits(root: Path, changelog: str) -> dict[str, str]:
         match = _ADDED_VERSION.match(line)
         if match:
             commits.setdefault(match.group(1), current)
-    for line in _git(root, "tag", "--list", "v*", "--format=%(refname:short) %(objectname) %(*objectname)").splitlines():
+    for line in run_git(root, "tag", "--list", "v*", "--format=%(refname:short) %(objectname) %(*objectname)").splitlines():
         name, *objects = line.split()
         # An annotated tag points at a tag object; %(*objectname) is its commit.
         commits[name.removeprefix("v")] = objects[-1]

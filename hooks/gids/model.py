@@ -26,8 +26,12 @@ class HistoryEntry:
 
 
 def version_key(version: str) -> tuple[int, ...]:
-    """Sort key of a version number: "1.10" comes after "1.9"."""
-    return tuple(int(part) for part in version.split("."))
+    """Sort key of a version number: "1.10" comes after "1.9", and "1.0.0"
+    is the same version as "1.0"."""
+    parts = [int(part) for part in version.split(".")]
+    while len(parts) > 1 and parts[-1] == 0:
+        parts.pop()
+    return tuple(parts)
 
 
 @dataclass(frozen=True)

@@ -527,18 +527,23 @@ def _load_changelog(root: Path, docs_dir: Path, problems: list[Problem]) -> _Cha
     result = _load_file(abs_path, rel, schema.CHANGELOG_PAGE, problems)
     if result is None:
         return changelog
-    seen: dict[str, int] = {}
+    seen: dict[tuple[int, ...], int] = {}
     for release in result.checked.values.get("releases", []):
         values = release.values
         if not {"version", "date", "title", "summary"} <= values.keys():
             continue
         version = values["version"]
-        if version in seen:
+        if version_key(version) in seen:
             problems.append(
-                Problem(rel, release.lines["version"], "releases.version", f"versie {version} staat twee keer in de lijst (ook op regel {seen[version]})")
+                Problem(
+                    rel,
+                    release.lines["version"],
+                    "releases.version",
+                    f"versie {version} staat twee keer in de lijst (ook op regel {seen[version_key(version)]})",
+                )
             )
             continue
-        seen[version] = release.lines["version"]
+        seen[version_key(version)] = release.lines["version"]
         removed = _removals(release.values.get("removed", []), version, rel, "releases.removed", problems, changelog)
         date = values["date"] if isinstance(values["date"], dt.date) else dt.date.fromisoformat(values["date"])
         changelog.releases.append(Release(version, date, values["title"], values["summary"], tuple(removed)))
@@ -583,7 +588,9 @@ def _check_removals(
     """A removed item is gone for good: its addresses get tombstones."""
     path = changelog.path
     taken: dict[tuple[str, str], str] = {}
-    for removal in [*changelog.upcoming, *(r for release in changelog.releases for r in release.removed)]:
+    # Oldest first, so that a repeated removal is reported where it repeats.
+    released = sorted(changelog.releases, key=lambda r: version_key(r.version))
+    for removal in [*(r for release in released for r in release.removed), *changelog.upcoming]:
         line = changelog.removal_lines[id(removal)]
         folder = removal.content_type.folder
         noun = "principe" if removal.kind == "principle" else "dilemma"

@@ -9,7 +9,16 @@ from gids import load_guide, schema
 from gids.contributor_docs import UnknownMarker, expand_markers, key_table, rules, template
 
 
-@pytest.mark.parametrize("kind, spec", [("principe", schema.PRINCIPLE), ("dilemma", schema.DILEMMA), ("geschiedenis", schema.HISTORY_ENTRY)])
+@pytest.mark.parametrize(
+    "kind, spec",
+    [
+        ("principe", schema.PRINCIPLE),
+        ("dilemma", schema.DILEMMA),
+        ("geschiedenis", schema.HISTORY_ENTRY),
+        ("verwijdering", schema.REMOVAL),
+        ("uitgave", schema.RELEASE),
+    ],
+)
 def test_key_table_lists_every_key(kind: str, spec: schema.Schema) -> None:
     table = key_table(kind)
     for field in spec.fields:

@@ -37,6 +37,14 @@ def _sections(t: GuideTree, body: str) -> None:
     t.write(DILEMMA, front + body)
 
 
+CHANGELOG = "docs/versies.md"
+
+
+def _changelog(t: GuideTree, extra: str) -> None:
+    """Add YAML to the front matter of the fixture's changelog page."""
+    t.replace(CHANGELOG, "\n---\n\nHier", f"\n{extra}\n---\n\nHier")
+
+
 RULES = [
     # --- the file itself
     Rule(
@@ -157,6 +165,37 @@ RULES = [
         lambda t: t.replace(PRINCIPLE, "order: 2", "order: 2\nhistory:\n  - note: Aangepast.\n    date: 1 maart 2024"),
         PRINCIPLE, 7, "history.date", "datum als 2024-06-01",
     ),
+    # --- releases and removals (docs/versies.md, lines 1-9 before additions)
+    Rule("release-version-twice", lambda t: t.replace(CHANGELOG, "releases:\n", 'releases:\n  - version: "1.0"\n    date: 2026-02-01\n    title: Nog eens\n    summary: Dubbel.\n'), CHANGELOG, 9, "releases.version", "versie 1.0 staat twee keer"),
+    Rule("release-keys-required", lambda t: t.replace(CHANGELOG, "    summary: De eerste versie van de gids.\n", ""), CHANGELOG, 5, "releases.summary", "ontbreekt"),
+    Rule("release-date", lambda t: t.replace(CHANGELOG, "date: 2026-01-15", "date: 15 januari"), CHANGELOG, 6, "releases.date", "datum als 2024-06-01"),
+    Rule("release-unknown-key", lambda t: t.replace(CHANGELOG, "    title: Eerste uitgave", "    titel: Eerste uitgave"), CHANGELOG, 7, "releases.titel", "Bedoel je 'title'?"),
+    Rule(
+        "removal-kind",
+        lambda t: _changelog(t, "upcoming:\n  removed:\n    - reason: Weg."),
+        CHANGELOG, 11, "upcoming.removed", "precies één van: principle: of dilemma:",
+    ),
+    Rule(
+        "removal-still-exists",
+        lambda t: _changelog(t, "upcoming:\n  removed:\n    - dilemma: minister-of-samenleving\n      reason: Weg."),
+        CHANGELOG, 11, "dilemma", "bestaat nog",
+    ),
+    Rule(
+        "removal-is-an-alias",
+        lambda t: _changelog(t, "upcoming:\n  removed:\n    - principle: tegenspraak\n      reason: Weg."),
+        CHANGELOG, 11, "principle", "oude naam van 'loyale-tegenspraak'",
+    ),
+    Rule(
+        "removal-replacement-unknown",
+        lambda t: _changelog(t, "upcoming:\n  removed:\n    - dilemma: oud-dilemma\n      reason: Weg.\n      replaced_by: minister-of-samenlevin"),
+        CHANGELOG, 11, "replaced_by", "Bedoel je 'minister-of-samenleving'?",
+    ),
+    Rule(
+        "removal-twice",
+        lambda t: t.replace(CHANGELOG, "    summary: De eerste versie van de gids.\n", "    summary: De eerste versie van de gids.\n    removed:\n      - dilemma: oud-dilemma\n        reason: Weg.\nupcoming:\n  removed:\n    - dilemma: oud-dilemma\n      reason: Nog eens weg.\n"),
+        CHANGELOG, 14, "dilemma", "staat al als verwijderd in versie 1.0",
+    ),
+    Rule("changelog-missing", lambda t: t.remove(CHANGELOG), CHANGELOG, 1, "bestand", "versies van de gids ontbreekt"),
     # --- bodies
     Rule("body-empty", lambda t: t.write(PRINCIPLE, t.read(PRINCIPLE).split("---\n\n")[0] + "---\n\n   \n"), PRINCIPLE, 7, "tekst", "is leeg"),
     Rule("body-title-heading", lambda t: t.replace(PRINCIPLE, "Luisteren is", "# Luister\n\nLuisteren is"), PRINCIPLE, 8, "kopje", "Gebruik ## voor kopjes"),
