@@ -8,6 +8,8 @@ CHROMIUM ?= /usr/bin/chromium
 SITE_DIR ?= site
 # The complete publishable folder (all versions); GitLab Pages expects public/.
 PUBLIC_DIR ?= public
+# The offline guide: a zip to unpack on a USB stick.
+OFFLINE_DIR ?= offline
 SITE_URL ?= http://127.0.0.1:8000/
 
 # Material and ProperDocs (pulled in by mkdocs-redirects) print banners about
@@ -15,7 +17,7 @@ SITE_URL ?= http://127.0.0.1:8000/
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: help serve build test release check-history site-all-versions serve-all-versions check-python check-browser clean
+.PHONY: help serve build test offline release check-history site-all-versions serve-all-versions check-python check-browser clean
 
 help:
 	@echo "make serve   - de gids bekijken op http://127.0.0.1:8000 (past zich aan als je iets wijzigt)"
@@ -23,6 +25,7 @@ help:
 	@echo "make test    - alle tests draaien (heeft Chromium nodig)"
 	@echo "make site-all-versions - de gids met alle versies bouwen in $(PUBLIC_DIR)/ (SITE_URL=https://...)"
 	@echo "make serve-all-versions - die map bekijken op http://127.0.0.1:8000"
+	@echo "make offline - de gids als zip voor gebruik zonder internet ($(OFFLINE_DIR)/gids-offline.zip)"
 	@echo "make check-history - wijzigingen sinds de laatste versie zonder notitie zoeken (BASE=ref kan)"
 	@echo "make release VERSION=1.1 TITLE=\"...\" SUMMARY=\"...\" - een nieuwe versie uitbrengen"
 	@echo "make clean   - de gebouwde site en de Python-omgeving weggooien"
@@ -57,6 +60,18 @@ check-browser:
 test: $(VENV)/.test-tools check-browser
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
 
+# The search of the offline guide needs a small worker shim from npm.
+node_modules/iframe-worker/shim/index.js: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm ontbreekt; make offline heeft het nodig. Installeer het met: sudo apt-get install npm"; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund
+	@touch $@
+
+offline: $(BIN)/mkdocs node_modules/iframe-worker/shim/index.js
+	rm -rf $(OFFLINE_DIR)
+	OFFLINE=true $(BIN)/mkdocs build --site-dir $(OFFLINE_DIR)/gids-ambtelijk-vakmanschap
+	cd $(OFFLINE_DIR) && $(abspath $(BIN))/python -m zipfile -c gids-offline.zip gids-ambtelijk-vakmanschap
+	@echo "Klaar: $(OFFLINE_DIR)/gids-offline.zip. Pak het uit en open gids-ambtelijk-vakmanschap/index.html."
+
 # Stamps every unreleased history entry with VERSION and adds the release to
 # docs/versies.md. DATE (jjjj-mm-dd) is optional; the default is today.
 release: $(BIN)/mkdocs
@@ -77,4 +92,4 @@ serve-all-versions: site-all-versions
 	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory $(PUBLIC_DIR)
 
 clean:
-	rm -rf $(SITE_DIR) $(PUBLIC_DIR) $(VENV) .pytest_cache
+	rm -rf $(SITE_DIR) $(PUBLIC_DIR) $(OFFLINE_DIR) $(VENV) node_modules .pytest_cache

@@ -11,18 +11,21 @@ import logging
 from pathlib import Path
 from typing import Any
 
+import segno
 from babel.dates import format_date
-from jinja2 import Environment
+from jinja2 import Environment, pass_context
+from jinja2.runtime import Context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import url_filter
 
 # The hook's folder is on sys.path only while MkDocs first runs this file, so
 # the core is imported here, at the top, and not inside the event functions.
 import gids
-from gids import contributor_docs, gitrepo
+from gids import contributor_docs, gitrepo, opendata
 
 log = logging.getLogger("mkdocs.hooks.gids")
 
@@ -35,11 +38,19 @@ TEMPLATES = {
     "dilemma-list": "gids/dilemma-list.html",
     "changelog": "gids/changelog.html",
     "tombstone": "gids/tombstone.html",
+    "session": "gids/session.html",
 }
 FEED_TEMPLATE = "gids/feed-atom.html"
-FEED_PATH = "versies/feed.xml"
+# At the site root: Material fetches sitemap.xml beside every <link rel="alternate">
+# (meant for languages); beside /versies.xml that is the real sitemap.
+FEED_PATH = "versies.xml"
 # Folders whose files get a "last changed" date from git.
 DATED_FOLDERS = ["principles", "dilemmas", "docs"]
+# The offline guide's search runs its worker through this shim (from the npm
+# package iframe-worker, installed by make offline), served from the site
+# itself rather than from the CDN Material's offline plugin would name.
+WORKER_SHIM_SOURCE = "node_modules/iframe-worker/shim/index.js"
+WORKER_SHIM = "assets/javascripts/iframe-worker-shim.js"
 
 
 class _Build:
@@ -51,14 +62,39 @@ class _Build:
     env: Environment
     #: Tombstone pages, by the source URI of their generated file.
     tombstones: dict[str, gids.Removal]
+    #: The rendered body of every dilemma, by id, for the printable decks.
+    dilemma_html: dict[str, str]
+    #: Whether this is the offline build (Material's offline plugin).
+    offline: bool
+    #: Public address (``dilemmas/x/``) -> the URL MkDocs built the page at
+    #: (the same, or ``dilemmas/x.html`` in the offline build).
+    built_urls: dict[str, str]
 
 
 _build = _Build()
 
 
+# Before Material's offline plugin configures itself: it adds the CDN address
+# of the worker shim only when no polyfill for it is listed yet.
+@event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build.root = Path(config.config_file_path).resolve().parent
+    _build.offline = _offline_enabled(config)
+    if _build.offline:
+        if not (_build.root / WORKER_SHIM_SOURCE).is_file():
+            raise PluginError(
+                f"Voor de offline versie ontbreekt {WORKER_SHIM_SOURCE}. "
+                "Installeer het met 'npm ci' (make offline doet dat zelf)."
+            )
+        config.extra["polyfills"] = [WORKER_SHIM]
+        # From a USB stick there is no versions.json to read.
+        config.extra.pop("version", None)
     return config
+
+
+def _offline_enabled(config: MkDocsConfig) -> bool:
+    plugin = config.plugins.get("material/offline")
+    return bool(plugin is not None and plugin.config.enabled)
 
 
 # Runs before MkDocs empties the output folder (that happens right after
@@ -116,7 +152,23 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for uri in _build.tombstones:
         # The page is drawn by its template; the file only gives it an address.
         files.append(File.generated(config, uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
+    data = opendata.guide_data(guide, config.site_url or "", config.site_name)
+    files.append(File.generated(config, opendata.DATA_PATH, content=opendata.dumps(data)))
+    schema_text = opendata.dumps(opendata.json_schema(config.site_url or ""))
+    files.append(File.generated(config, opendata.SCHEMA_PATH, content=schema_text))
+    if _build.offline:
+        shim = (_build.root / WORKER_SHIM_SOURCE).read_text(encoding="utf-8")
+        files.append(File.generated(config, WORKER_SHIM, content=shim))
+    _build.dilemma_html = {}
+    _build.built_urls = {_public_address(f.url): f.url for f in files.documentation_pages()}
     return files
+
+
+def _public_address(url: str) -> str:
+    # "dilemmas/x.html" and "dilemmas/x/" are both the page /dilemmas/x/.
+    if url.endswith("index.html"):
+        return url.removesuffix("index.html")
+    return url.removesuffix(".html") + "/" if url.endswith(".html") else url
 
 
 def _dest_uri(url: str, use_directory_urls: bool) -> str:
@@ -158,18 +210,48 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         raise PluginError(f"{page.file.src_uri}: onbekende markering {error}") from None
 
 
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # MkDocs renders the markdown of every page before it builds any
+    # template, so the tension pages can print the whole deck of their
+    # dilemmas from this.
+    item = _build.guide.by_path(_source_path(page))
+    if isinstance(item, gids.Dilemma):
+        _build.dilemma_html[item.id] = html
+    return html
+
+
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     path = _source_path(page)
     context["gids"] = _build.guide
     context["item"] = _build.tombstones.get(page.file.src_uri) if page.file.generated_by else _build.guide.by_path(path)
     context["last_changed"] = None if page.file.generated_by else _build.dates.get(path)
+    context["dilemma_html"] = _build.dilemma_html
     return context
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.filters["datum"] = _dutch_date
+    env.filters["link"] = _link
+    env.filters["qr"] = _qr_svg
+    site_url = (config.site_url or "").rstrip("/") + "/"
+    # The permanent, absolute address of a page (for links to copy and print).
+    env.filters["permalink"] = lambda address: site_url + address
     _build.env = env
     return env
+
+
+def _qr_svg(address: str) -> str:
+    """A QR code of an address as inline SVG, made at build time (segno),
+    so that no reader's browser asks a service for it."""
+    return segno.make(address, error="m").svg_inline(scale=4, border=2, omitsize=True, title=f"QR-code: {address}")
+
+
+@pass_context
+def _link(context: Context, address: str) -> str:
+    """A link from the current page to a public address (``dilemmas/x/#y``),
+    to the page as built: with directory URLs or, offline, ``.html`` files."""
+    path, hash_mark, anchor = address.partition("#")
+    return url_filter(context, _build.built_urls.get(path, path)) + hash_mark + anchor
 
 
 def _dutch_date(value: Any) -> str:

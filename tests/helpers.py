@@ -48,7 +48,10 @@ class GuideTree:
 
 def copy_project(target: Path) -> Path:
     """A copy of the real project (content, config, hooks, templates)."""
-    ignore = shutil.ignore_patterns(".venv", "site", ".git", "__pycache__", ".pytest_cache", "tests")
+    # What .gitignore keeps out of the repository, and the tests themselves.
+    ignore = shutil.ignore_patterns(
+        ".venv", "site", "public", "offline", "node_modules", ".git", "__pycache__", ".pytest_cache", "tests"
+    )
     shutil.copytree(ROOT, target, ignore=ignore)
     return target
 

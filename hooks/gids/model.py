@@ -170,7 +170,7 @@ class Guide:
     corners: dict[str, Corner]
     #: Source paths of the pages that are not items but show the guide's
     #: structure, by kind: ``triangle``, ``principle-list``, ``dilemma-list``,
-    #: ``changelog``.
+    #: ``changelog``, ``session``.
     structure_pages: dict[str, str] = field(default_factory=dict)
     #: Newest first.
     releases: list[Release] = field(default_factory=list)

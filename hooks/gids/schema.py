@@ -575,3 +575,5 @@ TRIANGLE_ADDRESS = "spanningen/"
 #: The changelog page (inside the docs folder) holds the releases.
 CHANGELOG_ADDRESS = "versies/"
 CHANGELOG_SOURCE = "versies.md"
+#: The page where trainers compose session sets (inside the docs folder).
+SESSION_SOURCE = "sessie.md"

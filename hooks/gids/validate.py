@@ -494,6 +494,7 @@ def load_guide(root: Path, docs_dir: Path | None = None) -> tuple[Guide | None, 
         "principle-list": _rel(docs_dir / schema.PRINCIPLES.list_address / "index.md", root),
         "dilemma-list": _rel(docs_dir / schema.DILEMMAS.list_address / "index.md", root),
         "changelog": changelog.path,
+        "session": _rel(docs_dir / schema.SESSION_SOURCE, root),
     }
     guide = Guide(
         principles,

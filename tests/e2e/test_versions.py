@@ -130,7 +130,7 @@ def test_item_history_lists_its_versions(two_releases: TwoReleases) -> None:
 
 
 def test_feed_has_an_entry_per_release(two_releases: TwoReleases) -> None:
-    feed = ET.parse(two_releases.public / "versies" / "feed.xml").getroot()
+    feed = ET.parse(two_releases.public / "versies.xml").getroot()
     assert feed.tag == f"{ATOM}feed"
     assert feed.findtext(f"{ATOM}updated") == "2026-12-01T00:00:00Z"
     entries = feed.findall(f"{ATOM}entry")
@@ -143,4 +143,4 @@ def test_feed_has_an_entry_per_release(two_releases: TwoReleases) -> None:
     assert "<h3>Verwijderd</h3>" in content and "Samengevoegd met een ander dilemma." in content
     # Linked from every page, for feed readers.
     head = soup(two_releases.public, "").find("link", type="application/atom+xml")
-    assert head["href"] == "versies/feed.xml"
+    assert head["href"] == "versies.xml"

@@ -1,0 +1,386 @@
+/*
+ * Gids Ambtelijk vakmanschap: what the pages do with JavaScript.
+ * Every page is complete without it; this adds the "kopieer link" controls,
+ * the filters on /dilemmas/ and the session page /sessie/.
+ * Text from the content is always set with textContent, never as HTML.
+ */
+(function () {
+  "use strict";
+
+  var SECTIONS = ["situatie", "spanning", "gespreksvragen", "handelingsperspectief"];
+
+  /* The site root, from Material's page configuration. */
+  function siteRoot() {
+    var config = document.getElementById("__config");
+    var base = config ? JSON.parse(config.textContent).base : ".";
+    return new URL(base.replace(/\/?$/, "/"), location.href);
+  }
+
+  function loadGuide() {
+    return fetch(new URL("gids.json", siteRoot())).then(function (response) {
+      if (!response.ok) throw new Error("gids.json: " + response.status);
+      return response.json();
+    });
+  }
+
+  /* A polite live region, so screen readers hear what happened. */
+  function announcer() {
+    var live = document.getElementById("gids-live");
+    if (!live) {
+      live = document.createElement("div");
+      live.id = "gids-live";
+      live.className = "gids-sr-only";
+      live.setAttribute("role", "status");
+      live.setAttribute("aria-live", "polite");
+      document.body.appendChild(live);
+    }
+    return function (message) {
+      live.textContent = "";
+      window.setTimeout(function () { live.textContent = message; }, 50);
+    };
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    // Without a secure context (plain http on another host), the older way.
+    return new Promise(function (resolve, reject) {
+      var field = document.createElement("textarea");
+      field.value = text;
+      field.setAttribute("readonly", "");
+      field.style.position = "fixed";
+      field.style.opacity = "0";
+      document.body.appendChild(field);
+      field.select();
+      var done = document.execCommand("copy");
+      document.body.removeChild(field);
+      if (done) { resolve(); } else { reject(new Error("copy")); }
+    });
+  }
+
+  function copyButton(url, label, announce) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "gids-copy";
+    button.textContent = "Kopieer link";
+    button.setAttribute("aria-label", label);
+    button.dataset.url = url;
+    button.addEventListener("click", function () {
+      copyText(url).then(
+        function () { announce("Link gekopieerd: " + url); button.textContent = "Gekopieerd"; },
+        function () { announce("Kopiëren lukte niet. Het adres is: " + url); }
+      );
+      window.setTimeout(function () { button.textContent = "Kopieer link"; }, 2500);
+    });
+    return button;
+  }
+
+  /* 1. "Kopieer link" beside a dilemma's title and each of its sections. */
+  function setupCopyLinks() {
+    var dilemma = document.querySelector("article .gids-dilemma[data-gids-permalink]");
+    if (!dilemma) return;
+    var announce = announcer();
+    var permalink = dilemma.dataset.gidsPermalink;
+    var title = dilemma.querySelector(".gids-dilemma__title");
+    // Beside the headings, not inside: a heading's name is only its text.
+    title.after(copyButton(permalink, "Kopieer de link naar dit dilemma", announce));
+    SECTIONS.forEach(function (anchor) {
+      var heading = dilemma.querySelector("h2#" + anchor);
+      if (!heading) return;
+      var name = heading.firstChild ? heading.firstChild.textContent.trim() : anchor;
+      heading.after(copyButton(permalink + "#" + anchor, "Kopieer de link naar het deel " + name, announce));
+    });
+  }
+
+  /* 2. Filters on /dilemmas/, reflected in the address. */
+  var FILTERS = [
+    { param: "spanning", field: "tensions", label: "Alle spanningen" },
+    { param: "principe", field: "principles", label: "Alle principes" },
+    { param: "domein", field: "domains", label: "Alle domeinen" },
+    { param: "tag", field: "tags", label: "Alle trefwoorden" }
+  ];
+
+  function option(value, text) {
+    var element = document.createElement("option");
+    element.value = value;
+    element.textContent = text;
+    return element;
+  }
+
+  function card(dilemma, root) {
+    var item = document.createElement("li");
+    item.className = "gids-card";
+    var link = document.createElement("a");
+    link.className = "gids-card__title";
+    link.href = new URL(dilemma.address, root).href;
+    link.textContent = dilemma.title;
+    var description = document.createElement("p");
+    description.className = "gids-card__description";
+    description.textContent = dilemma.description;
+    item.appendChild(link);
+    item.appendChild(description);
+    return item;
+  }
+
+  function setupFilters() {
+    var form = document.getElementById("gids-filters");
+    if (!form) return;
+    var grouped = document.getElementById("gids-grouped");
+    var results = document.getElementById("gids-filter-results");
+    var list = results.querySelector("ul");
+    var status = document.getElementById("gids-filter-status");
+    var root = siteRoot();
+
+    loadGuide().then(function (guide) {
+      var choices = {
+        spanning: guide.tensions.map(function (t) { return [t.id, t.title]; }),
+        principe: guide.principles.map(function (p) { return [p.id, p.title]; }),
+        domein: ["beleid", "uitvoering", "toezicht"].map(function (d) { return [d, d]; }),
+        tag: Array.from(new Set([].concat.apply([], guide.dilemmas.map(function (d) { return d.tags; }))))
+          .sort(function (a, b) { return a.localeCompare(b, "nl"); })
+          .map(function (t) { return [t, t]; })
+      };
+      FILTERS.forEach(function (filter) {
+        var select = form.elements[filter.param];
+        select.appendChild(option("", filter.label));
+        choices[filter.param].forEach(function (choice) { select.appendChild(option(choice[0], choice[1])); });
+      });
+
+      function apply(announceCount) {
+        var active = FILTERS.filter(function (f) { return form.elements[f.param].value; });
+        var params = new URLSearchParams();
+        active.forEach(function (f) { params.set(f.param, form.elements[f.param].value); });
+        var query = params.toString();
+        history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
+        if (!active.length) {
+          grouped.hidden = false;
+          results.hidden = true;
+          status.textContent = announceCount ? "Alle " + guide.dilemmas.length + " dilemma's, per spanning." : "";
+          return;
+        }
+        var found = guide.dilemmas.filter(function (d) {
+          return active.every(function (f) { return d[f.field].indexOf(form.elements[f.param].value) !== -1; });
+        });
+        list.textContent = "";
+        found.forEach(function (d) { list.appendChild(card(d, root)); });
+        grouped.hidden = true;
+        results.hidden = false;
+        status.textContent = found.length === 1 ? "1 dilemma gevonden." : found.length + " dilemma's gevonden.";
+      }
+
+      var params = new URLSearchParams(location.search);
+      FILTERS.forEach(function (f) {
+        var wanted = params.get(f.param);
+        var select = form.elements[f.param];
+        if (wanted && Array.prototype.some.call(select.options, function (o) { return o.value === wanted; })) {
+          select.value = wanted;
+        }
+        select.addEventListener("change", function () { apply(true); });
+      });
+      form.addEventListener("submit", function (event) { event.preventDefault(); apply(true); });
+      form.addEventListener("reset", function () { window.setTimeout(function () { apply(true); }, 0); });
+      form.hidden = false;
+      apply(false);
+    }).catch(function () {
+      // Without the data (opened from a file, or offline) the full list stays.
+      form.hidden = true;
+    });
+  }
+
+  /* 3. Session sets: pick dilemmas, share /sessie/?d=a,b,c, show the cards. */
+  function setupSession() {
+    var session = document.getElementById("gids-session");
+    if (!session) return;
+    var root = siteRoot();
+    var params = new URLSearchParams(location.search);
+    var wanted = (params.get("d") || "").split(",").map(function (id) { return id.trim(); }).filter(Boolean);
+    var announce = announcer();
+
+    loadGuide().then(function (guide) {
+      var byId = {};
+      var renamed = {};
+      var removed = {};
+      guide.dilemmas.forEach(function (d) {
+        byId[d.id] = d;
+        (d.aliases || []).forEach(function (alias) { renamed[alias] = d.id; });
+      });
+      guide.releases.forEach(function (r) {
+        r.removed.forEach(function (x) { if (x.kind === "dilemma") removed[x.id] = r.version; });
+      });
+      if (wanted.length && params.get("kiezen") === null) {
+        showCards(guide, byId, renamed, removed);
+      } else {
+        showPicker(guide, byId, renamed);
+      }
+    }).catch(function () {
+      document.getElementById("gids-session-offline").hidden = false;
+    });
+
+    function sessionUrl(ids) {
+      var url = new URL("sessie/", root);
+      if (ids.length) url.search = "?d=" + ids.join(",");
+      return url.href;
+    }
+
+    function showPicker(guide, byId, renamed) {
+      var picker = document.getElementById("gids-session-picker");
+      var search = document.getElementById("gids-session-search");
+      var options = document.getElementById("gids-session-options");
+      var selectedList = document.getElementById("gids-session-selected");
+      var empty = document.getElementById("gids-session-empty");
+      var linkField = document.getElementById("gids-session-link");
+      var open = document.getElementById("gids-session-open");
+      var copy = document.getElementById("gids-session-copy");
+      var chosen = wanted.map(function (id) { return renamed[id] || id; }).filter(function (id) { return byId[id]; });
+
+      function render() {
+        selectedList.textContent = "";
+        chosen.forEach(function (id, index) {
+          var item = document.createElement("li");
+          var name = document.createElement("span");
+          name.textContent = byId[id].title + " ";
+          item.appendChild(name);
+          [["Omhoog", -1], ["Omlaag", 1]].forEach(function (move) {
+            var button = document.createElement("button");
+            button.type = "button";
+            button.textContent = move[0];
+            button.setAttribute("aria-label", move[0] + ": " + byId[id].title);
+            button.disabled = (move[1] < 0 && index === 0) || (move[1] > 0 && index === chosen.length - 1);
+            button.addEventListener("click", function () {
+              var other = index + move[1];
+              chosen[index] = chosen[other];
+              chosen[other] = id;
+              render();
+              announce(byId[id].title + " staat nu op plaats " + (other + 1) + ".");
+            });
+            item.appendChild(button);
+          });
+          selectedList.appendChild(item);
+        });
+        empty.hidden = chosen.length > 0;
+        var url = sessionUrl(chosen);
+        linkField.value = chosen.length ? url : "";
+        open.href = url;
+        open.hidden = chosen.length === 0;
+        copy.disabled = chosen.length === 0;
+        Array.prototype.forEach.call(options.querySelectorAll("input"), function (box) {
+          box.checked = chosen.indexOf(box.value) !== -1;
+        });
+      }
+
+      guide.dilemmas.forEach(function (d) {
+        var item = document.createElement("li");
+        var label = document.createElement("label");
+        var box = document.createElement("input");
+        box.type = "checkbox";
+        box.value = d.id;
+        box.addEventListener("change", function () {
+          if (box.checked) { chosen.push(d.id); } else { chosen.splice(chosen.indexOf(d.id), 1); }
+          render();
+          announce((box.checked ? "Toegevoegd: " : "Weggehaald: ") + d.title + ". " + chosen.length + " in de set.");
+        });
+        label.appendChild(box);
+        label.appendChild(document.createTextNode(" " + d.title));
+        item.appendChild(label);
+        item.dataset.search = (d.title + " " + d.description + " " + d.tags.join(" ")).toLowerCase();
+        item.dataset.tensions = d.tensions.join(" ");
+        options.appendChild(item);
+      });
+      var tension = document.getElementById("gids-session-tension");
+      guide.tensions.forEach(function (t) { tension.appendChild(option(t.id, t.title)); });
+      function narrow() {
+        var words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
+        var shown = 0;
+        Array.prototype.forEach.call(options.children, function (item) {
+          var match = words.every(function (w) { return item.dataset.search.indexOf(w) !== -1; }) &&
+            (!tension.value || item.dataset.tensions.split(" ").indexOf(tension.value) !== -1);
+          item.hidden = !match;
+          if (match) shown += 1;
+        });
+        announce(shown === 1 ? "1 dilemma." : shown + " dilemma's.");
+      }
+      search.addEventListener("input", narrow);
+      tension.addEventListener("change", narrow);
+      copy.addEventListener("click", function () {
+        copyText(linkField.value).then(
+          function () { announce("Link naar de set gekopieerd."); },
+          function () { announce("Kopiëren lukte niet. Selecteer het adres en kopieer het zelf."); }
+        );
+      });
+      render();
+      picker.hidden = false;
+    }
+
+    function showCards(guide, byId, renamed, removed) {
+      var view = document.getElementById("gids-session-cards");
+      var cards = document.getElementById("gids-session-card-list");
+      var problems = document.getElementById("gids-session-unknown");
+      var notes = [];
+      var ids = [];
+      wanted.forEach(function (id) {
+        if (byId[id]) {
+          ids.push(id);
+        } else if (renamed[id]) {
+          ids.push(renamed[id]);
+          notes.push("'" + id + "' heet nu '" + renamed[id] + "'.");
+        } else if (removed[id]) {
+          notes.push("'" + id + "' is weggehaald in versie " + removed[id] + ".");
+        } else {
+          notes.push("'" + id + "' bestaat niet in de gids.");
+        }
+      });
+      if (notes.length) {
+        problems.textContent = "Niet alles uit dit adres staat in de set. " + notes.join(" ");
+        problems.hidden = false;
+      }
+      document.getElementById("gids-session-edit").href = sessionUrl(ids) + (ids.length ? "&" : "?") + "kiezen";
+      view.hidden = false;
+
+      // Each card is the dilemma as its own page draws it.
+      Promise.all(ids.map(function (id) {
+        var url = new URL(byId[id].address, root);
+        return fetch(url).then(function (r) { return r.text(); }).then(function (html) {
+          var page = new DOMParser().parseFromString(html, "text/html");
+          var dilemma = page.querySelector("article .gids-dilemma");
+          // Links inside it were relative to the dilemma's own page.
+          Array.prototype.forEach.call(dilemma.querySelectorAll("[href]"), function (el) {
+            el.setAttribute("href", new URL(el.getAttribute("href"), url).href);
+          });
+          Array.prototype.forEach.call(dilemma.querySelectorAll("[id]"), function (el) {
+            el.setAttribute("id", id + "-" + el.id);
+          });
+          var title = dilemma.querySelector(".gids-dilemma__title");
+          var heading = document.createElement("h2");
+          heading.className = title.className;
+          heading.textContent = title.textContent;
+          title.replaceWith(heading);
+          var article = document.createElement("article");
+          article.className = "gids-session-card";
+          article.setAttribute("aria-label", byId[id].title);
+          article.appendChild(document.importNode(dilemma, true));
+          return article;
+        });
+      })).then(function (articles) {
+        articles.forEach(function (article) { cards.appendChild(article); });
+        announce(articles.length === 1 ? "1 kaart klaar." : articles.length + " kaarten klaar.");
+      });
+
+      document.getElementById("gids-session-print").addEventListener("click", function () { window.print(); });
+      var present = document.getElementById("gids-session-present");
+      present.addEventListener("click", function () {
+        cards.classList.add("gids-presenting");
+        if (cards.requestFullscreen) { cards.requestFullscreen().catch(function () {}); }
+        cards.setAttribute("tabindex", "-1");
+        cards.focus();
+      });
+      document.addEventListener("fullscreenchange", function () {
+        if (!document.fullscreenElement) cards.classList.remove("gids-presenting");
+      });
+    }
+  }
+
+  setupCopyLinks();
+  setupFilters();
+  setupSession();
+})();
