@@ -107,7 +107,7 @@ def test_principle_page_lists_its_backlinks(built_site: Path, principle_id: str)
 def test_tension_page_lists_its_dilemmas(built_site: Path, tension_id: str) -> None:
     here = f"spanningen/{tension_id}/"
     body = article(page(built_site, here))
-    listed = link_targets(body.select_one(".gids-related"), here)
+    listed = link_targets(body.select_one(".gids-related .gids-cards"), here)
     expected = {f"dilemmas/{d}/" for d, meta in DILEMMAS.items() if tension_id in meta["tensions"]}
     assert listed == expected
     assert len(body.select(".gids-corner")) >= 2
