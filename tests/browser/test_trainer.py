@@ -215,3 +215,15 @@ def test_a_tension_page_offers_its_dilemmas_as_a_session(page: Page, site_url: s
     page.goto(site_url + "spanningen/professie-politiek/")
     page.get_by_role("link", name="Stel een sessie samen met deze dilemma's").click()
     expect(page.locator("#gids-session-selected li")).to_have_count(len(ids))
+
+
+def test_a_session_can_be_projected_one_card_per_screen(page: Page, site_url: str) -> None:
+    page.goto(site_url + "sessie/?d=op-tijd-opschalen,minister-of-samenleving")
+    expect(page.locator(".gids-session-card")).to_have_count(2)
+    page.get_by_role("button", name="Presenteren").click()
+    cards = page.locator("#gids-session-card-list")
+    expect(cards).to_have_class(re.compile("gids-presenting"))
+    viewport = page.viewport_size or {"height": 720}
+    heights = page.locator(".gids-session-card").evaluate_all("els => els.map(e => e.getBoundingClientRect().height)")
+    assert all(height >= viewport["height"] - 1 for height in heights)
+    expect(cards).to_be_focused()
