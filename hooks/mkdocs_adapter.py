@@ -205,7 +205,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         # markdown, it is also in the search index.
         return f"{item.description}\n{{: .gids-lead }}\n\n{markdown}"
     try:
-        return contributor_docs.expand_markers(markdown)
+        return contributor_docs.expand_markers(markdown, _build.root)
     except contributor_docs.UnknownMarker as error:
         raise PluginError(f"{page.file.src_uri}: onbekende markering {error}") from None
 

@@ -9,11 +9,8 @@ rendered by the same markdown pipeline as the rest of the page.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from typing import Any
-
-import yaml
+from pathlib import Path
 
 from . import schema
 
@@ -43,44 +40,29 @@ def key_table(kind: str) -> str:
     return "\n".join(rows)
 
 
-def _yaml_scalar(value: Any) -> str:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    # safe_dump quotes exactly when YAML needs it; it ends a lone scalar with "...".
-    dumped = yaml.safe_dump(value, allow_unicode=True, width=1000)
-    return dumped.removesuffix("\n...\n").strip()
+#: The templates for new content are files in the repository, so that a
+#: contributor can also copy them from there; tests check they validate.
+TEMPLATES_FOLDER = "sjablonen"
+_TEMPLATE_FILES = {"principe": "principe.md", "dilemma": "dilemma.md"}
 
 
-def _yaml_line(key: str, value: Any) -> str:
-    if isinstance(value, list):
-        return f"{key}: [{', '.join(_yaml_scalar(v) for v in value)}]"
-    return f"{key}: {_yaml_scalar(value)}"
+def template_path(kind: str) -> str:
+    """The template file of a kind, relative to the project root."""
+    return f"{TEMPLATES_FOLDER}/{_TEMPLATE_FILES[kind]}"
 
 
-def template(kind: str) -> str:
-    """The text of a new file of this kind, valid once its placeholders are filled."""
-    spec = _KINDS[kind]
-    lines = ["---"]
-    for field in spec.fields:
-        if field.example is None:
-            continue
-        lines.append(_yaml_line(field.key, field.example))
-    lines.append("---")
-    lines.append("")
-    if spec.sections:
-        for section in spec.sections:
-            lines += [f"## {section.heading}", "", f"Schrijf hier {section.holds}.", ""]
-    else:
-        lines += [f"Leg hier in een paar korte alinea's uit wat dit {spec.name} betekent en wat het van je vraagt.", ""]
-    return "\n".join(lines)
+def template(root: Path, kind: str) -> str:
+    """The text of the template for a new principle or dilemma."""
+    return (root / template_path(kind)).read_text(encoding="utf-8")
 
 
-def template_block(kind: str) -> str:
-    """The template as a copyable code block, with where to save it."""
+def template_block(root: Path, kind: str) -> str:
+    """The template as a copyable code block, with where it comes from."""
     folder = _FOLDERS[kind].folder
     return (
-        f"Sla dit op als `{folder}/naam-van-het-{kind}.md`. De bestandsnaam wordt het adres.\n\n"
-        f'```yaml title="{folder}/naam-van-het-{kind}.md"\n{template(kind)}```'
+        f"Het sjabloon staat ook in de map `{TEMPLATES_FOLDER}/` van de repository. "
+        f"Sla je bestand op in de map `{folder}/`; de bestandsnaam wordt het adres.\n\n"
+        f'```yaml title="{template_path(kind)}"\n{template(root, kind)}```'
     )
 
 
@@ -118,7 +100,7 @@ def rules() -> str:
     return "\n".join(f"1. {item}" for item in items)
 
 
-def expand_markers(markdown: str) -> str:
+def expand_markers(markdown: str, root: Path) -> str:
     """Replace every ``<!-- gids:... -->`` marker with generated markdown."""
 
     def replace(match: re.Match[str]) -> str:
@@ -128,7 +110,7 @@ def expand_markers(markdown: str) -> str:
         if what == "sleutels" and kind in _KINDS:
             return key_table(kind)
         if what == "sjabloon" and kind in _FOLDERS:
-            return template_block(kind)
+            return template_block(root, kind)
         raise UnknownMarker(match.group(0))
 
     return MARKER.sub(replace, markdown)

@@ -7,6 +7,7 @@ import pytest
 from helpers import GuideTree
 from gids import load_guide, schema
 from gids.contributor_docs import UnknownMarker, expand_markers, key_table, rules, template
+from helpers import ROOT
 
 
 @pytest.mark.parametrize(
@@ -28,7 +29,7 @@ def test_key_table_lists_every_key(kind: str, spec: schema.Schema) -> None:
 
 
 def test_template_of_a_dilemma_validates_once_filled_in(guide_tree: GuideTree) -> None:
-    text = template("dilemma").replace("naam-van-een-principe", "luister-echt")
+    text = template(ROOT, "dilemma").replace("naam-van-een-principe", "luister-echt")
     guide_tree.write("dilemmas/nieuw-uit-sjabloon.md", text)
     guide, problems = load_guide(guide_tree.root)
     assert problems == []
@@ -38,17 +39,20 @@ def test_template_of_a_dilemma_validates_once_filled_in(guide_tree: GuideTree) -
         line[3:] for line in text.splitlines() if line.startswith("## ")
     ]
     assert dilemma.tension_ids == (schema.TENSION_IDS[0],)
+    # Every key the schema knows is in the template, so contributors see them all.
+    for field in schema.DILEMMA.fields:
+        assert field.key in text or field.key == "aliases"
 
 
 def test_template_of_a_principle_validates(guide_tree: GuideTree) -> None:
-    guide_tree.write("principles/nieuw-uit-sjabloon.md", template("principe"))
+    guide_tree.write("principles/nieuw-uit-sjabloon.md", template(ROOT, "principe"))
     guide, problems = load_guide(guide_tree.root)
     assert problems == []
     assert guide is not None and "nieuw-uit-sjabloon" in guide.principles
 
 
 def test_template_without_its_placeholder_filled_in_is_caught(guide_tree: GuideTree) -> None:
-    guide_tree.write("dilemmas/nieuw-uit-sjabloon.md", template("dilemma"))
+    guide_tree.write("dilemmas/nieuw-uit-sjabloon.md", template(ROOT, "dilemma"))
     _, problems = load_guide(guide_tree.root)
     assert [(p.key, "naam-van-een-principe" in p.message) for p in problems] == [("principles", True)]
 
@@ -62,13 +66,13 @@ def test_rules_name_the_fixed_values() -> None:
 
 def test_markers_are_replaced() -> None:
     page = "Intro\n\n<!-- gids:sleutels dilemma -->\n\nMidden\n\n<!-- gids:sjabloon principe -->\n<!-- gids:regels -->\n"
-    out = expand_markers(page)
+    out = expand_markers(page, ROOT)
     assert "<!--" not in out
     assert "| `tensions` | ja |" in out
-    assert 'title="principles/naam-van-het-principe.md"' in out
+    assert 'title="sjablonen/principe.md"' in out
     assert out.startswith("Intro\n") and "\nMidden\n" in out
 
 
 def test_unknown_marker_is_an_error() -> None:
     with pytest.raises(UnknownMarker):
-        expand_markers("<!-- gids:sleutels onbekend -->\n")
+        expand_markers("<!-- gids:sleutels onbekend -->\n", ROOT)
