@@ -17,12 +17,13 @@ SITE_URL ?= http://127.0.0.1:8000/
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: help serve build test offline release check-history site-all-versions serve-all-versions check-python check-browser clean
+.PHONY: help serve build check test offline release check-history site-all-versions serve-all-versions check-python check-browser clean
 
 help:
 	@echo "make serve   - de gids bekijken op http://127.0.0.1:8000 (past zich aan als je iets wijzigt)"
 	@echo "make build   - de gids bouwen in de map $(SITE_DIR)/"
-	@echo "make test    - alle tests draaien (heeft Chromium nodig)"
+	@echo "make check   - alle inhoud controleren, zonder de site te bouwen"
+	@echo "make test    - alle tests draaien (heeft Chromium en npm nodig)"
 	@echo "make site-all-versions - de gids met alle versies bouwen in $(PUBLIC_DIR)/ (SITE_URL=https://...)"
 	@echo "make serve-all-versions - die map bekijken op http://127.0.0.1:8000"
 	@echo "make offline - de gids als zip voor gebruik zonder internet ($(OFFLINE_DIR)/gids-offline.zip)"
@@ -49,6 +50,10 @@ serve: $(BIN)/mkdocs
 
 build: $(BIN)/mkdocs
 	$(BIN)/mkdocs build --site-dir $(SITE_DIR)
+
+# The fast check for contributors: the build's messages, without a build.
+check: $(BIN)/mkdocs
+	@PYTHONPATH=hooks $(BIN)/python -m gids.check
 
 check-browser:
 	@test -x "$(CHROMIUM)" || { \

@@ -25,7 +25,7 @@ from mkdocs.utils.templates import url_filter
 # The hook's folder is on sys.path only while MkDocs first runs this file, so
 # the core is imported here, at the top, and not inside the event functions.
 import gids
-from gids import contributor_docs, gitrepo, opendata
+from gids import contributor_docs, forge, gitrepo, opendata, schema
 
 log = logging.getLogger("mkdocs.hooks.gids")
 
@@ -44,6 +44,10 @@ FEED_TEMPLATE = "gids/feed-atom.html"
 # At the site root: Material fetches sitemap.xml beside every <link rel="alternate">
 # (meant for languages); beside /versies.xml that is the real sitemap.
 FEED_PATH = "versies.xml"
+# Pages made from the guide's structure rather than written: no edit link.
+NOT_EDITABLE = {"principle-list", "dilemma-list", "changelog", "tombstone"}
+# The list pages offer a way to propose a new item of their kind.
+PROPOSE = {"principle-list": ("principe", schema.PRINCIPLES), "dilemma-list": ("dilemma", schema.DILEMMAS)}
 # Folders whose files get a "last changed" date from git.
 DATED_FOLDERS = ["principles", "dilemmas", "docs"]
 # The offline guide's search runs its worker through this shim (from the npm
@@ -66,6 +70,7 @@ class _Build:
     dilemma_html: dict[str, str]
     #: Whether this is the offline build (Material's offline plugin).
     offline: bool
+    repository: forge.Repository
     #: Public address (``dilemmas/x/``) -> the URL MkDocs built the page at
     #: (the same, or ``dilemmas/x.html`` in the offline build).
     built_urls: dict[str, str]
@@ -79,6 +84,8 @@ _build = _Build()
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build.root = Path(config.config_file_path).resolve().parent
+    repository = config.extra.get("repository") or {}
+    _build.repository = forge.Repository(str(repository.get("url", "")), str(repository.get("branch") or "main"))
     _build.offline = _offline_enabled(config)
     if _build.offline:
         if not (_build.root / WORKER_SHIM_SOURCE).is_file():
@@ -222,6 +229,21 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     path = _source_path(page)
+    kind = _kind(page, path)
+    # "Verbeter deze pagina" opens the real source file, not a generated page.
+    editable = _build.repository.url and not page.file.generated_by and kind not in NOT_EDITABLE
+    page.edit_url = _build.repository.edit_url(path) if editable else None
+    if kind in PROPOSE and _build.repository.url:
+        noun, content_type = PROPOSE[kind]
+        template = contributor_docs.template(_build.root, noun)
+        context["propose"] = {
+            "noun": noun,
+            "folder": content_type.folder,
+            "template": template,
+            "template_path": contributor_docs.template_path(noun),
+            "url": _build.repository.new_file_url(content_type.folder, f"nieuw-{noun}.md", template),
+            "github": _build.repository.is_github,
+        }
     context["gids"] = _build.guide
     context["item"] = _build.tombstones.get(page.file.src_uri) if page.file.generated_by else _build.guide.by_path(path)
     context["last_changed"] = None if page.file.generated_by else _build.dates.get(path)

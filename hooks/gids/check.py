@@ -1,0 +1,47 @@
+"""The fast check for people: ``python -m gids.check`` (``make check``).
+
+Validates all content without building the site, with the same Dutch
+messages as the build, and ends with a summary line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .problems import report
+from .validate import load_guide
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Check the guide; exit code 1 when there are problems."""
+    parser = argparse.ArgumentParser(prog="make check", description="Controleer alle inhoud van de gids.")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="de map van de gids")
+    args = parser.parse_args(argv)
+    guide, problems = load_guide(args.root)
+    if problems:
+        files = len({p.path for p in problems})
+        print(report(problems))
+        print(
+            f"Controle klaar: {_count(len(problems), 'probleem', 'problemen')} in "
+            f"{_count(files, 'bestand', 'bestanden')}. De pagina Bijdragen legt elke melding uit."
+        )
+        return 1
+    assert guide is not None
+    counts = [
+        _count(len(guide.principles), "principe", "principes"),
+        _count(len(guide.dilemmas), "dilemma", "dilemma's"),
+        _count(len(guide.tensions), "spanning", "spanningen"),
+        _count(len(guide.releases), "uitgave", "uitgaven"),
+    ]
+    print(f"Controle klaar: alles in orde. Gecontroleerd: {', '.join(counts[:-1])} en {counts[-1]}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
