@@ -8,7 +8,9 @@ adds its items as pages, and hands the guide to the templates in
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
+from urllib.parse import urljoin
 from typing import Any
 
 import segno
@@ -254,6 +256,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.filters["datum"] = _dutch_date
     env.filters["link"] = _link
+    env.filters["rebase"] = _rebase
     env.filters["qr"] = _qr_svg
     site_url = (config.site_url or "").rstrip("/") + "/"
     # The permanent, absolute address of a page (for links to copy and print).
@@ -274,6 +277,30 @@ def _link(context: Context, address: str) -> str:
     to the page as built: with directory URLs or, offline, ``.html`` files."""
     path, hash_mark, anchor = address.partition("#")
     return url_filter(context, _build.built_urls.get(path, path)) + hash_mark + anchor
+
+
+# href and src attributes as Python-Markdown writes them (always double
+# quotes); only the guide's own rendered markdown passes through _rebase.
+_RELATIVE_ATTRIBUTE = re.compile(r'\b(href|src)="(?![a-zA-Z][a-zA-Z0-9+.-]*:|/)([^"]*)"')
+_ORIGIN = "http://gids.invalid/"
+
+
+@pass_context
+def _rebase(context: Context, html: str, address: str) -> str:
+    """HTML rendered for the page at ``address``, with its relative links and
+    anchors made right for the current page (a dilemma in a tension's deck)."""
+    built = _build.built_urls.get(address, address)
+
+    def rebase(match: re.Match[str]) -> str:
+        target = urljoin(_ORIGIN + built, match.group(2)).removeprefix(_ORIGIN)
+        return f'{match.group(1)}="{_link(context, _public_address_of(target))}"'
+
+    return _RELATIVE_ATTRIBUTE.sub(rebase, html)
+
+
+def _public_address_of(target: str) -> str:
+    path, hash_mark, anchor = target.partition("#")
+    return _public_address(path) + hash_mark + anchor
 
 
 def _dutch_date(value: Any) -> str:

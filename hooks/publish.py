@@ -30,9 +30,9 @@ ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 NEWEST_ALIAS = "nieuwste"
 
 
-def build(project: Path, out: Path, site_url: str) -> None:
+def build(project: Path, out: Path, site_url: str, snapshot: bool = False) -> None:
     """One MkDocs build of ``project`` into ``out``."""
-    env = {**os.environ, **ENV, "SITE_URL": site_url}
+    env = {**os.environ, **ENV, "SITE_URL": site_url, "GIDS_SNAPSHOT": "true" if snapshot else "false"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(out)],
         cwd=project,
@@ -89,7 +89,7 @@ def publish(root: Path, out: Path, site_url: str) -> list[str]:
                 check=True,
             )
             try:
-                build(worktree, out / version, f"{site_url}{version}/")
+                build(worktree, out / version, f"{site_url}{version}/", snapshot=True)
             finally:
                 subprocess.run(["git", "worktree", "remove", "--force", str(worktree)], cwd=root, check=True)
     (out / "versions.json").write_text(json.dumps(versions_json(versions), indent=2) + "\n", encoding="utf-8")

@@ -142,3 +142,29 @@ def test_pre_commit_runs_the_same_check() -> None:
     assert re.search(hook["files"], "dilemmas/nieuw.md") and re.search(hook["files"], "principles/x.md")
     hygiene = {h["id"] for repo in config["repos"] if repo["repo"] != "local" for h in repo["hooks"]}
     assert {"check-yaml", "end-of-file-fixer", "trailing-whitespace"} <= hygiene
+
+
+def test_the_merge_request_preview_has_no_broken_links(tmp_path: Path) -> None:
+    # Built as the preview job builds it: pages as .html files.
+    site = tmp_path / "preview"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DIRECTORY_URLS": "false", "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert (site / "dilemmas" / "op-tijd-opschalen.html").is_file()
+    checked = 0
+    for page in site.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for element in soup.find_all(["a", "link"], href=True):
+            href = element["href"].split("#")[0].split("?")[0]
+            if not href or re.match(r"^[a-z]+:", href) or href.startswith("//"):
+                continue
+            # The 404 page is served at any depth, so it links from the root.
+            target = (site / href.lstrip("/")).resolve() if href.startswith("/") else (page.parent / href).resolve()
+            assert target.is_file() or (target / "index.html").is_file(), f"{page.relative_to(site)} -> {href}"
+            checked += 1
+    assert checked > 1000
