@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import schema
+from . import messages, schema
 
 _KINDS: dict[str, schema.Schema] = {
     "principe": schema.PRINCIPLE,
@@ -23,7 +23,7 @@ _KINDS: dict[str, schema.Schema] = {
 }
 _FOLDERS = {"principe": schema.PRINCIPLES, "dilemma": schema.DILEMMAS}
 
-MARKER = re.compile(r"^<!--\s*gids:(sleutels|sjabloon|regels)(?:\s+(\w+))?\s*-->\s*$", re.MULTILINE)
+MARKER = re.compile(r"^<!--\s*gids:(sleutels|sjabloon|regels|meldingen)(?:\s+(\w+))?\s*-->[ \t]*$", re.MULTILINE)
 
 
 class UnknownMarker(ValueError):
@@ -107,6 +107,8 @@ def expand_markers(markdown: str, root: Path) -> str:
         what, kind = match.group(1), match.group(2)
         if what == "regels":
             return rules()
+        if what == "meldingen":
+            return messages.markdown()
         if what == "sleutels" and kind in _KINDS:
             return key_table(kind)
         if what == "sjabloon" and kind in _FOLDERS:

@@ -76,3 +76,9 @@ def test_markers_are_replaced() -> None:
 def test_unknown_marker_is_an_error() -> None:
     with pytest.raises(UnknownMarker):
         expand_markers("<!-- gids:sleutels onbekend -->\n", ROOT)
+
+
+def test_text_after_a_marker_stays_its_own_paragraph() -> None:
+    out = expand_markers("Voor.\n\n<!-- gids:sleutels dilemma -->\n\nNa de tabel.\n", ROOT)
+    # A table swallows the next line unless a blank line ends it.
+    assert "|\n\nNa de tabel.\n" in out
