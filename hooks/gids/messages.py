@@ -103,11 +103,10 @@ CATALOGUE: tuple[Message, ...] = (
     ),
     Message(
         "front matter",
-        "dilemmas/voorbeeld.md:3: front matter: de sleutels bovenaan zijn niet goed opgeschreven "
-        "(mapping values are not allowed here); schrijf elke sleutel als 'sleutel: waarde' "
-        "en zet tekst met een dubbele punt tussen aanhalingstekens",
-        "De sleutels bovenaan zijn niet goed te lezen. Tussen haakjes staat een technische uitleg in het Engels; "
-        "die hoef je niet te begrijpen. Vaak staat er een dubbele punt in de tekst, "
+        "dilemmas/voorbeeld.md:3: front matter: de sleutels bovenaan zijn hier niet goed opgeschreven; "
+        "schrijf elke sleutel als 'sleutel: waarde', en zet tekst met een dubbele punt of een [ "
+        "tussen aanhalingstekens",
+        "De sleutels bovenaan zijn niet goed te lezen. Vaak staat er een dubbele punt in de tekst, "
         "of springt een regel niet goed in. Soms zit de fout op de regel erboven.",
         "Kijk naar deze regel en de regel erboven. Staat er een dubbele punt in de tekst? "
         'Zet de hele tekst dan tussen dubbele aanhalingstekens, zoals `description: "Eerst dit: dan dat."`. '
@@ -232,7 +231,7 @@ CATALOGUE: tuple[Message, ...] = (
     ),
     Message(
         "(sleutel)",
-        "dilemmas/voorbeeld.md:4: principles: noem er minstens 1",
+        "dilemmas/voorbeeld.md:4: principles: noem er minstens één",
         "De lijst is leeg (`[]`). Een dilemma hoort bij minstens één principe en bij minstens één spanning.",
         "Zet minstens één naam tussen de haken, zoals `principles: [loyale-tegenspraak]`.",
         KEYS,
@@ -323,7 +322,7 @@ CATALOGUE: tuple[Message, ...] = (
     Message(
         "link",
         "dilemmas/voorbeeld.md:23: link: de link '../principles/loyale-tegenspraakk.md' werkt niet: "
-        "dat bestand bestaat niet. Bedoel je loyale-tegenspraak.md?",
+        "dat bestand bestaat niet. Bedoel je '../principles/loyale-tegenspraak.md'?",
         "Er is geen bestand met deze naam. Waarschijnlijk zit er een tikfout in de link.",
         "Verbeter alleen de naam en laat de map ervoor staan: `[tekst](../principles/loyale-tegenspraak.md)`.",
         REFERENCES,
@@ -331,7 +330,7 @@ CATALOGUE: tuple[Message, ...] = (
     Message(
         "link",
         "dilemmas/voorbeeld.md:23: link: de link '../principles/tegenspraak.md' werkt niet: "
-        "'tegenspraak' is de oude naam van 'loyale-tegenspraak'; link naar loyale-tegenspraak.md",
+        "'tegenspraak' is de oude naam van 'loyale-tegenspraak'; link naar '../principles/loyale-tegenspraak.md'",
         "De link gebruikt een oude naam van een bestand.",
         "Vervang de oude naam door de nieuwe en laat de map ervoor staan: `../principles/loyale-tegenspraak.md`.",
         REFERENCES,
@@ -355,7 +354,7 @@ CATALOGUE: tuple[Message, ...] = (
     ),
     Message(
         "link",
-        "docs/over.md:12: link: de link 'spanningen/indx.md' werkt niet: die pagina bestaat niet. Bedoel je spanningen/index.md?",
+        "docs/over.md:12: link: de link 'spanningen/indx.md' werkt niet: die pagina bestaat niet. Bedoel je 'spanningen/index.md'?",
         "Deze link op een gewone pagina wijst naar een pagina die niet bestaat. Waarschijnlijk zit er een tikfout in.",
         "Neem de naam over die de melding voorstelt.",
         REFERENCES,
@@ -380,8 +379,8 @@ CATALOGUE: tuple[Message, ...] = (
     ),
     Message(
         "kopje",
-        "principles/voorbeeld.md:12: kopje: '# Luister naar burgers' is een titel; de titel staat al bij title:. "
-        "Gebruik ## voor kopjes in de tekst",
+        "principles/voorbeeld.md:12: kopje: '# Luister naar burgers' is een titel, en de titel staat al bij 'title'; "
+        "gebruik ## voor kopjes in de tekst",
         "Een kopje met één hekje (`#`) is de titel van de pagina. Die titel maakt de gids zelf, uit `title`.",
         "Haal de regel weg als hij hetzelfde zegt als `title`. Is het een tussenkopje? Zet er dan twee hekjes voor: `## Waarom dit telt`.",
         TEXT,
@@ -410,8 +409,8 @@ CATALOGUE: tuple[Message, ...] = (
     ),
     Message(
         "## (kopje)",
-        f"dilemmas/voorbeeld.md:21: ## Spaning: dit kopje hoort niet in een dilemma; een dilemma heeft precies deze kopjes: "
-        f"{_SECTIONS}. Bedoel je '## Spanning'?",
+        f"dilemmas/voorbeeld.md:21: ## Spaning: dit kopje is niet goed geschreven. Bedoel je '## Spanning'? "
+        f"De kopjes van een dilemma zijn: {_SECTIONS}",
         "Dit kopje is geen van de vier vaste kopjes. Het lijkt wel op een ervan. Misschien zit er een tikfout in, "
         "of heb je het kopje een andere naam gegeven.",
         "Schrijf het kopje zoals de melding voorstelt. Trainers linken naar deze kopjes, daarom liggen ze vast.",
@@ -512,7 +511,7 @@ CATALOGUE: tuple[Message, ...] = (
     ),
     Message(
         "(sleutel)",
-        "docs/versies.md:5: upcoming.removed: noem wat er weg is met precies één van: principle: of dilemma:",
+        "docs/versies.md:5: upcoming.removed: noem wat er weg is met precies één sleutel: 'principle' of 'dilemma'",
         "Bij een verwijdering staat niet wat er weg is, of er staan twee dingen tegelijk.",
         "Begin elke verwijdering met `- principle: naam` of `- dilemma: naam`. Gaan er twee weg? Maak dan twee verwijderingen.",
         VERSIONS,
@@ -696,11 +695,9 @@ def parse_line(line: str) -> Problem:
 _PLACEHOLDERS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), placeholder)
     for pattern, placeholder in (
-        # PyYAML's own (English) words for a syntax error.
-        (r"(?<=niet goed opgeschreven \().*(?=\); schrijf)", "…"),
         # What schema.describe_value says was found instead.
         (
-            r"(?<=er staat )(?:niets|een lijst|een groep sleutels|de ja/nee-waarde \w+"
+            r"(?<=er staat )(?:niets|een lijst|een groep sleutels|een ja/nee-waarde \(zo leest YAML woorden als yes, no, true en false\)"
             r"|het getal \S+?|de datum \S+?|'[^']*')(?=;|$)",
             "<waarde>",
         ),

@@ -124,7 +124,7 @@ def describe_value(value: Any) -> str:
     if value is None:
         return "niets"
     if isinstance(value, bool):
-        return f"de ja/nee-waarde {str(value).lower()}"
+        return "een ja/nee-waarde (zo leest YAML woorden als yes, no, true en false)"
     if isinstance(value, (int, float)):
         return f"het getal {value}"
     if isinstance(value, (dt.date, dt.datetime)):
@@ -231,7 +231,7 @@ class ListOf(ValueType):
                 f"hier hoort een lijst, zoals [een, twee], maar er staat {describe_value(value)}"
             ]
         if len(value) < self.min_items:
-            return [f"noem er minstens {self.min_items}"]
+            return ["noem er minstens één" if self.min_items == 1 else f"noem er minstens {self.min_items}"]
         return []
 
     def check_item(self, value: Any) -> list[str]:

@@ -114,9 +114,8 @@ def parse_yaml(yaml_text: str, rel_path: str, first_line: int) -> tuple[Located 
                 rel_path,
                 line,
                 "front matter",
-                "de sleutels bovenaan zijn niet goed opgeschreven "
-                f"({_yaml_hint(error)}); schrijf elke sleutel als 'sleutel: waarde' "
-                "en zet tekst met een dubbele punt tussen aanhalingstekens",
+                "de sleutels bovenaan zijn hier niet goed opgeschreven; schrijf elke sleutel als "
+                "'sleutel: waarde', en zet tekst met een dubbele punt of een [ tussen aanhalingstekens",
             )
         ]
     if node is None:
@@ -134,11 +133,6 @@ def parse_yaml(yaml_text: str, rel_path: str, first_line: int) -> tuple[Located 
         )
         return None, problems
     return located, problems
-
-
-def _yaml_hint(error: yaml.MarkedYAMLError) -> str:
-    # PyYAML's own words are English; keep only the gist, for the curious.
-    return (error.problem or error.context or "onbekende fout").strip()
 
 
 _constructor = yaml.SafeLoader("")

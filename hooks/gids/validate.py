@@ -209,8 +209,8 @@ def check_body(source: SourceFile, spec: schema.Schema, problems: list[Problem])
                     path,
                     heading.line,
                     "kopje",
-                    f"'# {heading.text}' is een titel; de titel staat al bij title:. "
-                    "Gebruik ## voor kopjes in de tekst",
+                    f"'# {heading.text}' is een titel, en de titel staat al bij 'title'; "
+                    "gebruik ## voor kopjes in de tekst",
                 )
             )
     if spec.sections:
@@ -272,15 +272,13 @@ def _check_sections(
         )
     sequence.sort(key=lambda h: h.line)
     for heading, meant in unknown:
-        advice = f"Bedoel je '## {meant}'?" if meant else "Gebruik ### voor een kopje binnen een deel."
-        problems.append(
-            Problem(
-                path,
-                heading.line,
-                f"## {heading.text}",
-                f"dit kopje hoort niet in een dilemma; een dilemma heeft precies deze kopjes: {order}. {advice}",
-            )
+        message = (
+            f"dit kopje is niet goed geschreven. Bedoel je '## {meant}'? De kopjes van een dilemma zijn: {order}"
+            if meant
+            else f"dit kopje hoort niet in een dilemma; een dilemma heeft precies deze kopjes: {order}. "
+            "Gebruik ### voor een kopje binnen een deel."
         )
+        problems.append(Problem(path, heading.line, f"## {heading.text}", message))
 
     expected_order = [n for n in names if n in found]
     for heading, expected in zip(sequence, expected_order):
@@ -352,17 +350,21 @@ def check_links(
         examples = "../principles/naam.md of ../dilemmas/naam.md"
         if folder in aliases and item_id in aliases[folder]:
             new = aliases[folder][item_id]
-            hint = f"'{item_id}' is de oude naam van '{new}'; link naar {new}.md"
+            written = posixpath.relpath(f"{folder}/{new}.md", folder_of_file or ".")
+            hint = f"'{item_id}' is de oude naam van '{new}'; link naar '{written}'"
         elif folder in items:
             match = suggest(item_id, sorted(items[folder]))
+            # Suggest the link exactly as it must be written from this file.
+            written = posixpath.relpath(f"{folder}/{match}.md", folder_of_file or ".") if match else ""
             hint = (
-                f"dat bestand bestaat niet. Bedoel je {match}.md?"
+                f"dat bestand bestaat niet. Bedoel je '{written}'?"
                 if match
                 else f"dat bestand bestaat niet in de map {folder}/"
             )
         elif pages:
             match = suggest(resolved, sorted(pages))
-            hint = f"die pagina bestaat niet. Bedoel je {match}?" if match else "die pagina bestaat niet"
+            written = posixpath.relpath(match, folder_of_file or ".") if match else ""
+            hint = f"die pagina bestaat niet. Bedoel je '{written}'?" if match else "die pagina bestaat niet"
         else:
             hint = f"een link naar een principe of dilemma schrijf je als {examples}"
         problems.append(Problem(path, link.line, "link", f"de link '{link.target}' werkt niet: {hint}"))
@@ -563,7 +565,7 @@ def _removals(
         kinds = [k for k in schema.REMOVAL_KINDS if k in group.values]
         if len(kinds) != 1:
             problems.append(
-                Problem(path, line, key, "noem wat er weg is met precies één van: principle: of dilemma:")
+                Problem(path, line, key, "noem wat er weg is met precies één sleutel: 'principle' of 'dilemma'")
             )
             continue
         if "reason" not in group.values:

@@ -101,7 +101,7 @@ RULES = [
     Rule("tags-list", lambda t: t.replace(PRINCIPLE, "tags: [luisteren]", "tags: luisteren"), PRINCIPLE, 5, "tags", "hier hoort een lijst"),
     Rule("tags-item-text", lambda t: t.replace(PRINCIPLE, "tags: [luisteren]", "tags:\n  - luisteren\n  - [a, b]"), PRINCIPLE, 7, "tags", "hier hoort tekst"),
     # --- references
-    Rule("principles-at-least-one", lambda t: t.replace(DILEMMA, "principles: [loyale-tegenspraak, luister-echt]", "principles: []"), DILEMMA, 4, "principles", "minstens 1"),
+    Rule("principles-at-least-one", lambda t: t.replace(DILEMMA, "principles: [loyale-tegenspraak, luister-echt]", "principles: []"), DILEMMA, 4, "principles", "noem er minstens één"),
     Rule(
         "principle-unknown",
         lambda t: t.replace(DILEMMA, "principles: [loyale-tegenspraak, luister-echt]", "principles:\n  - loyale-tegenspraak\n  - luister-echtt"),
@@ -173,7 +173,7 @@ RULES = [
     Rule(
         "removal-kind",
         lambda t: _changelog(t, "upcoming:\n  removed:\n    - reason: Weg."),
-        CHANGELOG, 11, "upcoming.removed", "precies één van: principle: of dilemma:",
+        CHANGELOG, 11, "upcoming.removed", "precies één sleutel: 'principle' of 'dilemma'",
     ),
     Rule(
         "removal-still-exists",
@@ -198,7 +198,7 @@ RULES = [
     Rule("changelog-missing", lambda t: t.remove(CHANGELOG), CHANGELOG, 1, "bestand", "versies van de gids ontbreekt"),
     # --- bodies
     Rule("body-empty", lambda t: t.write(PRINCIPLE, t.read(PRINCIPLE).split("---\n\n")[0] + "---\n\n   \n"), PRINCIPLE, 7, "tekst", "is leeg"),
-    Rule("body-title-heading", lambda t: t.replace(PRINCIPLE, "Luisteren is", "# Luister\n\nLuisteren is"), PRINCIPLE, 8, "kopje", "Gebruik ## voor kopjes"),
+    Rule("body-title-heading", lambda t: t.replace(PRINCIPLE, "Luisteren is", "# Luister\n\nLuisteren is"), PRINCIPLE, 8, "kopje", "gebruik ## voor kopjes"),
     Rule("heading-without-space", lambda t: t.replace(PRINCIPLE, "Luisteren is", "##Waarom\n\nLuisteren is"), PRINCIPLE, 8, "kopje", "zet een spatie na de hekjes: '## Waarom'"),
     Rule(
         "section-missing",
@@ -236,7 +236,7 @@ RULES = [
     Rule(
         "link-missing-file",
         lambda t: t.replace(DILEMMA, "../principles/loyale-tegenspraak.md", "../principles/loyale-tegenspraakk.md"),
-        DILEMMA, 16, "link", "Bedoel je loyale-tegenspraak.md?",
+        DILEMMA, 16, "link", "Bedoel je '../principles/loyale-tegenspraak.md'?",
     ),
     Rule(
         "link-old-name",
@@ -261,12 +261,12 @@ RULES = [
     Rule(
         "docs-page-link",
         lambda t: t.replace("docs/index.md", "[de driehoek](spanningen/index.md)", "[de driehoek](spanningen/indx.md)"),
-        "docs/index.md", 5, "link", "die pagina bestaat niet. Bedoel je spanningen/index.md?",
+        "docs/index.md", 5, "link", "die pagina bestaat niet. Bedoel je 'spanningen/index.md'?",
     ),
     Rule(
         "docs-page-link-to-item",
         lambda t: t.replace("docs/index.md", "dilemmas/minister-of-samenleving.md", "dilemmas/minister-of-de-samenleving.md"),
-        "docs/index.md", 5, "link", "Bedoel je minister-of-samenleving.md?",
+        "docs/index.md", 5, "link", "Bedoel je 'dilemmas/minister-of-samenleving.md'?",
     ),
     # --- the triangle
     Rule("tension-page-missing", lambda t: t.remove("docs/spanningen/professie-politiek.md"), "docs/spanningen/professie-politiek.md", 1, "bestand", "ontbreekt"),
