@@ -7,7 +7,9 @@ adds its items as pages, and hands the guide to the templates in
 
 from __future__ import annotations
 
+import html
 import logging
+import os
 import re
 from pathlib import Path
 from urllib.parse import urljoin
@@ -116,6 +118,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _build.guide = guide
     _build.tombstones = {_tombstone_uri(r): r for r in guide.removals()}
     _build.dates = gitrepo.last_changed(_build.root, DATED_FOLDERS)
+    # Reproducible builds: MkDocs dates the sitemap with SOURCE_DATE_EPOCH
+    # when set; otherwise with the clock. Without a value of its own, a
+    # build takes the time of the newest change in git.
+    if "SOURCE_DATE_EPOCH" not in os.environ and _build.dates.latest is not None:
+        os.environ["SOURCE_DATE_EPOCH"] = str(_build.dates.latest)
     if _build.dates.warning:
         # Info, not a warning: a build without history must still pass in
         # strict mode; it just shows no dates.
@@ -212,7 +219,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if isinstance(item, (gids.Principle, gids.Dilemma)):
         # The description opens the page as its lead; being part of the
         # markdown, it is also in the search index.
-        return f"{item.description}\n{{: .gids-lead }}\n\n{markdown}"
+        # Escaped: the description is plain text, never markup.
+        return f"{html.escape(item.description, quote=False)}\n{{: .gids-lead }}\n\n{markdown}"
     try:
         return contributor_docs.expand_markers(markdown, _build.root)
     except contributor_docs.UnknownMarker as error:

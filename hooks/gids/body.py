@@ -32,6 +32,14 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Fragment:
+    """Raw HTML or inline text as written, with the line it starts on."""
+
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
 class Block:
     """A top-level block that is not a heading (paragraph, list, code...)."""
 
@@ -45,6 +53,10 @@ class Body:
     blocks: tuple[Block, ...]
     #: Lines that Python-Markdown reads as a heading but CommonMark does not.
     unspaced_headings: tuple[Heading, ...]
+    #: Raw HTML in the text (blocks and inline tags).
+    html: tuple[Fragment, ...] = ()
+    #: The text of paragraphs and headings, as written (for attribute lists).
+    texts: tuple[Fragment, ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -53,7 +65,12 @@ class Body:
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark")
+    parser = MarkdownIt("commonmark")
+    # markdown-it leaves out links to javascript: and the like, but
+    # Python-Markdown, which renders the site, keeps them: every link must be
+    # seen here, so that safety.py can refuse the dangerous ones.
+    parser.validateLink = lambda url: True
+    return parser
 
 
 _UNSPACED_HEADING = re.compile(r"^(#{1,6})([^#\s].*)$")
@@ -66,6 +83,8 @@ def parse(markdown: str, first_line: int) -> Body:
     headings: list[Heading] = []
     links: list[Link] = []
     blocks: list[Block] = []
+    html: list[Fragment] = []
+    texts: list[Fragment] = []
     depth = 0
     for index, token in enumerate(tokens):
         line = first_line + token.map[0] if token.map else first_line
@@ -74,6 +93,10 @@ def parse(markdown: str, first_line: int) -> Body:
             headings.append(Heading(int(token.tag[1]), inline.content.strip(), line))
         elif token.type == "inline":
             links.extend(_links(token, line))
+            html.extend(_inline_html(token, line))
+            texts.append(Fragment(token.content, line))
+        elif token.type == "html_block":
+            html.append(Fragment(token.content, line))
         if token.nesting == 1:
             if depth == 0 and token.type != "heading_open":
                 blocks.append(Block(line))
@@ -83,7 +106,9 @@ def parse(markdown: str, first_line: int) -> Body:
         elif depth == 0 and token.type not in ("inline",):
             # Self-contained top-level blocks: code, fences, html, rules.
             blocks.append(Block(line))
-    return Body(tuple(headings), tuple(links), tuple(blocks), _unspaced(markdown, first_line))
+    return Body(
+        tuple(headings), tuple(links), tuple(blocks), _unspaced(markdown, first_line), tuple(html), tuple(texts)
+    )
 
 
 def _links(inline: Token, line: int) -> list[Link]:
@@ -95,6 +120,16 @@ def _links(inline: Token, line: int) -> list[Link]:
             found.append(Link(str(child.attrs.get("href", "")), line))
         elif child.type == "image":
             found.append(Link(str(child.attrs.get("src", "")), line))
+    return found
+
+
+def _inline_html(inline: Token, line: int) -> list[Fragment]:
+    found = []
+    for child in inline.children or []:
+        if child.type in ("softbreak", "hardbreak"):
+            line += 1
+        elif child.type == "html_inline":
+            found.append(Fragment(child.content, line))
     return found
 
 

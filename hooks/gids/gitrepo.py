@@ -25,6 +25,9 @@ class GitDates:
     dates: dict[str, dt.date] = field(default_factory=dict)
     #: Why there are no (reliable) dates, in Dutch, or ``None``.
     warning: str | None = None
+    #: When the newest of these files changed (seconds since 1970), for
+    #: reproducible builds (SOURCE_DATE_EPOCH); ``None`` without history.
+    latest: int | None = None
 
     def get(self, path: str) -> dt.date | None:
         return self.dates.get(path)
@@ -55,7 +58,7 @@ def last_changed(root: Path, folders: list[str]) -> GitDates:
         )
     try:
         result = subprocess.run(
-            ["git", "log", f"--format={_MARK}%cs", "--name-only", "--no-renames", "--relative", "--", *folders],
+            ["git", "log", f"--format={_MARK}%ct %cs", "--name-only", "--no-renames", "--relative", "--", *folders],
             cwd=root,
             capture_output=True,
             text=True,
@@ -65,16 +68,19 @@ def last_changed(root: Path, folders: list[str]) -> GitDates:
         reason = getattr(error, "stderr", "") or str(error)
         return GitDates(warning=f"git gaf geen geschiedenis ({reason.strip().splitlines()[0] if reason.strip() else 'onbekende fout'})")
     dates: dict[str, dt.date] = {}
+    latest: int | None = None
     for commit in result.stdout.split(_MARK)[1:]:
         lines = commit.strip().splitlines()
         if not lines:
             continue
-        date = dt.date.fromisoformat(lines[0].strip())
+        timestamp, day = lines[0].split()
+        latest = max(latest or 0, int(timestamp))
+        date = dt.date.fromisoformat(day)
         for name in lines[1:]:
             name = name.strip()
             if name:
                 dates.setdefault(name, date)
-    return GitDates(dates)
+    return GitDates(dates, latest=latest)
 
 
 class GitError(Exception):

@@ -64,8 +64,9 @@ TEXT = "De tekst"
 VERSIONS = "Versies en uitgaven"
 TRIANGLE = "De driehoek en de spanningen"
 HISTORY_CHECK = "Notities en oude adressen"
+SAFETY = "Code in de tekst"
 #: The groups, in the order the Bijdragen page shows them.
-GROUPS: tuple[str, ...] = (FILE, KEYS, REFERENCES, TEXT, VERSIONS, HISTORY_CHECK, TRIANGLE)
+GROUPS: tuple[str, ...] = (FILE, KEYS, REFERENCES, TEXT, SAFETY, VERSIONS, HISTORY_CHECK, TRIANGLE)
 
 _MAX = schema.DESCRIPTION_MAX_LENGTH
 _SECTIONS = " - ".join(f"## {s.heading}" for s in schema.SECTIONS)
@@ -665,6 +666,62 @@ CATALOGUE: tuple[Message, ...] = (
         "De driehoek heeft drie hoeken, met vaste namen. Deze hoek bestaat niet.",
         "Haal de regel weg. Wil je een hoek anders noemen? Verander dan de tekst achter de dubbele punt, niet het woord ervoor.",
         TRIANGLE,
+    ),
+    Message(
+        "html",
+        "dilemmas/voorbeeld.md:14: html: '<script>' is niet toegestaan in de tekst van de gids; "
+        "gebruik gewone tekst en markdown",
+        "In de tekst staat HTML-code die iets laat draaien of iets van buiten de gids insluit, zoals een script, "
+        "een iframe of een eigen stijl. De gids is een website van de overheid: die code mag er niet in.",
+        "Haal de code weg. Schrijf gewone tekst; voor vet, lijstjes en links is er markdown (zie hierboven).",
+        SAFETY,
+    ),
+    Message(
+        "html",
+        "dilemmas/voorbeeld.md:14: html: het HTML-attribuut 'onerror' is niet toegestaan: het laat code draaien; haal het weg",
+        "In een stukje HTML staat een attribuut dat met 'on' begint. Zo'n attribuut laat code draaien als iemand "
+        "de pagina bekijkt.",
+        "Haal het stukje HTML weg en schrijf gewone tekst, of gebruik markdown voor een link of een afbeelding.",
+        SAFETY,
+    ),
+    Message(
+        "html",
+        "dilemmas/voorbeeld.md:14: html: het HTML-attribuut 'style' is niet toegestaan: de opmaak komt van de gids zelf; haal het weg",
+        "In een stukje HTML staat een eigen opmaak (style). De gids heeft één opmaak, die voor iedereen goed leesbaar is.",
+        "Haal het attribuut weg. Wil je iets nadruk geven? Gebruik dan **vet** of *schuin*.",
+        SAFETY,
+    ),
+    Message(
+        "link",
+        "dilemmas/voorbeeld.md:14: link: een adres dat begint met 'javascript:' is niet toegestaan; gebruik een gewoon "
+        "webadres (https://...) of een link naar een ander bestand van de gids",
+        "Een link of afbeelding wijst naar een adres dat code laat draaien of inhoud insluit "
+        "(javascript:, vbscript: of data:).",
+        "Link naar een gewone webpagina (https://...) of naar een principe of dilemma, zoals `../principles/naam.md`.",
+        SAFETY,
+    ),
+    Message(
+        "html",
+        "dilemmas/voorbeeld.md:14: html: een adres dat begint met 'javascript:' is niet toegestaan; gebruik een gewoon "
+        "webadres (https://...) of een link naar een ander bestand van de gids",
+        "Een link of afbeelding in HTML-code wijst naar een adres dat code laat draaien of inhoud insluit.",
+        "Haal de HTML-code weg en schrijf een gewone markdown-link naar een webpagina of een ander bestand van de gids.",
+        SAFETY,
+    ),
+    Message(
+        "tekst",
+        "dilemmas/voorbeeld.md:14: tekst: opmaak tussen { } met 'onclick=' is niet toegestaan; haal die opmaak weg",
+        "Achter een alinea of kopje staat opmaak tussen accolades, met iets dat code laat draaien of een eigen stijl geeft.",
+        "Haal het deel tussen { } weg.",
+        SAFETY,
+    ),
+    Message(
+        "(sleutel)",
+        "dilemmas/voorbeeld.md:3: description: hier hoort gewone tekst, zonder HTML-code zoals <...>; "
+        "gebruik gewone tekst en markdown",
+        "Bovenaan, bij een sleutel zoals title of description, staat HTML-code. Die tekst wordt altijd als gewone tekst getoond.",
+        "Haal de code tussen de punthaken (`<` en `>`) weg en schrijf gewone tekst.",
+        SAFETY,
     ),
     Message(
         "corners",

@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from . import body as body_parser
-from . import schema
+from . import safety, schema
 from .model import Corner, Dilemma, Guide, HistoryEntry, Principle, Release, Removal, Tension, version_key
 from .problems import Problem
 from .source import Located, SourceFile, load, read_text, split
@@ -103,6 +103,11 @@ def check_mapping(
             checked.values[key] = _check_nested(located, spec_field.type, path, problems, key_prefix + key)
         else:
             value = located.value
+            if isinstance(spec_field.type, schema.Text):
+                text_problems = safety.check_text(value, path, located.line, key_prefix + key)
+                problems.extend(text_problems)
+                if text_problems:
+                    continue
             checked.values[key] = value.strip() if isinstance(value, str) else value
     return checked
 
@@ -188,6 +193,7 @@ def check_body(source: SourceFile, spec: schema.Schema, problems: list[Problem])
     """Check the body of an item: not empty, no title heading, the sections."""
     parsed = body_parser.parse(source.body, source.body_line)
     path = source.path
+    problems.extend(safety.check(parsed, path))
     for heading in parsed.unspaced_headings:
         problems.append(
             Problem(
@@ -395,6 +401,7 @@ def _check_docs_links(
                 continue
             body, body_line = source.body, source.body_line
         parsed = body_parser.parse(body, body_line)
+        problems.extend(safety.check(parsed, rel))
         base = posixpath.dirname(abs_path.relative_to(docs_dir).as_posix())
         check_links(parsed, rel, items, aliases, problems, base=base, pages=pages)
 

@@ -11,6 +11,7 @@ those cases, so the page explains no message that no longer exists.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from gids.contributor_docs import expand_markers
 from gids.history_check import CheckResult, compare
 from gids.messages import CATALOGUE, GROUPS, Message, explain, markdown, parse_line, shape
 from unit.test_rules import CHANGELOG, DILEMMA, PRINCIPLE, RULES, Rule
+from unit.test_safety import ACTIVE
 
 TRIANGLE = "docs/spanningen/index.md"
 
@@ -81,7 +83,23 @@ EXTRA = [
     Rule("corner-name-not-text", lambda t: t.replace(TRIANGLE, "  politiek: Politiek", '  politiek: ""'), TRIANGLE, 5, "corners", "de naam van politiek moet tekst zijn"),
 ]
 
-CASES = [*RULES, *EXTRA]
+def _safety_case(name: str, text: str, key: str, says: str) -> Rule:
+    def breaks(t: GuideTree) -> None:
+        t.replace(DILEMMA, "Een casus.\n", text + "\n")
+
+    # An attribute list stands on the line after its paragraph.
+    line = 12 + text.count("\n") if key == "tekst" else 12
+    return Rule(f"safety-{name}", breaks, DILEMMA, line, key, says)
+
+
+SAFETY = [_safety_case(*case) for case in ACTIVE] + [
+    Rule(
+        "safety-front-matter",
+        lambda t: t.replace(DILEMMA, "description: Een koers", "description: <b>Een</b> koers"),
+        DILEMMA, 3, "description", "zonder HTML-code",
+    )
+]
+CASES = [*RULES, *EXTRA, *SAFETY]
 
 #: make check-history, without git: the files that changed since version 1.0
 #: (A added, M changed, D deleted), and the start of the line it prints.
@@ -211,7 +229,9 @@ def test_markdown_shows_every_entry_by_group() -> None:
     for entry in CATALOGUE:
         assert f"`{entry.example}`" in text
         assert entry.meaning in text and entry.fix in text
-    assert "<" not in text.replace("<!--", ""), "no raw HTML"
+    # Examples may show HTML inside `code`, which renders as text; outside
+    # code spans there is no raw HTML.
+    assert "<" not in re.sub(r"`[^`]*`", "", text), "no raw HTML"
 
 
 def test_meldingen_marker_is_replaced() -> None:
