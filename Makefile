@@ -17,7 +17,7 @@ SITE_URL ?= http://127.0.0.1:8000/
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: help serve build check test offline release check-history site-all-versions serve-all-versions check-python check-browser clean
+.PHONY: help serve build check test bench offline release check-history site-all-versions serve-all-versions check-python check-browser clean
 
 help:
 	@echo "make serve   - de gids bekijken op http://127.0.0.1:8000 (past zich aan als je iets wijzigt)"
@@ -26,6 +26,7 @@ help:
 	@echo "make test    - alle tests draaien (heeft Chromium en npm nodig)"
 	@echo "make site-all-versions - de gids met alle versies bouwen in $(PUBLIC_DIR)/ (SITE_URL=https://...)"
 	@echo "make serve-all-versions - die map bekijken op http://127.0.0.1:8000"
+	@echo "make bench   - meten: de bouw tegenover gewone MkDocs, bij 200, 1.000 en 2.000 dilemma's"
 	@echo "make offline - de gids als zip voor gebruik zonder internet ($(OFFLINE_DIR)/gids-offline.zip)"
 	@echo "make check-history - wijzigingen sinds de laatste versie zonder notitie zoeken (BASE=ref kan)"
 	@echo "make release VERSION=1.1 TITLE=\"...\" SUMMARY=\"...\" - een nieuwe versie uitbrengen"
@@ -64,6 +65,11 @@ check-browser:
 
 test: $(VENV)/.test-tools check-browser
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
+
+# A benchmark, not a test: prints ratios against plain MkDocs on this
+# machine and writes benchmark/RESULTS.md.
+bench: $(BIN)/mkdocs
+	$(BIN)/python benchmark/bench.py
 
 # The search of the offline guide needs a small worker shim from npm.
 node_modules/iframe-worker/shim/index.js: package.json package-lock.json
