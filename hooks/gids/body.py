@@ -92,8 +92,9 @@ def parse(markdown: str, first_line: int) -> Body:
             inline = tokens[index + 1]
             headings.append(Heading(int(token.tag[1]), inline.content.strip(), line))
         elif token.type == "inline":
-            links.extend(_links(token, line))
-            html.extend(_inline_html(token, line))
+            inline_links, inline_html = _inline(token, line)
+            links.extend(inline_links)
+            html.extend(inline_html)
             texts.append(Fragment(token.content, line))
         elif token.type == "html_block":
             html.append(Fragment(token.content, line))
@@ -111,26 +112,20 @@ def parse(markdown: str, first_line: int) -> Body:
     )
 
 
-def _links(inline: Token, line: int) -> list[Link]:
-    found = []
+def _inline(inline: Token, line: int) -> tuple[list[Link], list[Fragment]]:
+    """The links and the raw HTML of a paragraph or heading, each with its line."""
+    links: list[Link] = []
+    html: list[Fragment] = []
     for child in inline.children or []:
         if child.type in ("softbreak", "hardbreak"):
             line += 1
         elif child.type == "link_open":
-            found.append(Link(str(child.attrs.get("href", "")), line))
+            links.append(Link(str(child.attrs.get("href", "")), line))
         elif child.type == "image":
-            found.append(Link(str(child.attrs.get("src", "")), line))
-    return found
-
-
-def _inline_html(inline: Token, line: int) -> list[Fragment]:
-    found = []
-    for child in inline.children or []:
-        if child.type in ("softbreak", "hardbreak"):
-            line += 1
+            links.append(Link(str(child.attrs.get("src", "")), line))
         elif child.type == "html_inline":
-            found.append(Fragment(child.content, line))
-    return found
+            html.append(Fragment(child.content, line))
+    return links, html
 
 
 def _unspaced(markdown: str, first_line: int) -> tuple[Heading, ...]:

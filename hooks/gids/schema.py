@@ -472,6 +472,11 @@ REMOVAL = Schema(
     ),
     body_required=False,
 )
+def _removed(meaning: str) -> Field:
+    """The list of removals of a release, or of the coming one."""
+    return Field("removed", Nested(label="lijst van verwijderingen (zie hieronder)", schema=REMOVAL), False, meaning)
+
+
 #: A removal names exactly one of these keys.
 REMOVAL_KINDS = ("principle", "dilemma")
 
@@ -489,12 +494,7 @@ RELEASE = Schema(
             "een korte samenvatting voor lezers",
             "Drie nieuwe dilemma's en betere gespreksvragen.",
         ),
-        Field(
-            "removed",
-            Nested(label="lijst van verwijderingen (zie hieronder)", schema=REMOVAL),
-            False,
-            "principes en dilemma's die in deze uitgave verdwenen",
-        ),
+        _removed("principes en dilemma's die in deze uitgave verdwenen"),
     ),
     body_required=False,
 )
@@ -502,12 +502,7 @@ RELEASE = Schema(
 UPCOMING = Schema(
     name="volgende uitgave",
     fields=(
-        Field(
-            "removed",
-            Nested(label="lijst van verwijderingen (zie hieronder)", schema=REMOVAL),
-            False,
-            "principes en dilemma's die zijn weggehaald maar nog niet uitgebracht",
-        ),
+        _removed("principes en dilemma's die zijn weggehaald maar nog niet uitgebracht"),
     ),
     body_required=False,
 )

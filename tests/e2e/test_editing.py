@@ -68,15 +68,8 @@ def test_lists_offer_to_propose_a_new_item_with_the_template(built_site: Path, a
 
 
 def test_on_github_the_editor_opens_with_the_template_filled_in(tmp_path: Path) -> None:
-    env = {**os.environ, "GIDS_REPOSITORY_URL": "https://github.com/voorbeeld/gids", "GIDS_REPOSITORY_BRANCH": "hoofd"}
     site = tmp_path / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={**env, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"},
-    )
+    result = mkdocs_build(ROOT, site, GIDS_REPOSITORY_URL="https://github.com/voorbeeld/gids", GIDS_REPOSITORY_BRANCH="hoofd")
     assert result.returncode == 0, result.stderr
     assert edit_link(site, "dilemmas/op-tijd-opschalen/") == "https://github.com/voorbeeld/gids/edit/hoofd/dilemmas/op-tijd-opschalen.md"
     soup = BeautifulSoup((site / "dilemmas" / "index.html").read_text(encoding="utf-8"), "html.parser")
@@ -147,13 +140,7 @@ def test_pre_commit_runs_the_same_check() -> None:
 def test_the_merge_request_preview_has_no_broken_links(tmp_path: Path) -> None:
     # Built as the preview job builds it: pages as .html files.
     site = tmp_path / "preview"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "DIRECTORY_URLS": "false", "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"},
-    )
+    result = mkdocs_build(ROOT, site, DIRECTORY_URLS="false")
     assert result.returncode == 0, result.stderr
     assert (site / "dilemmas" / "op-tijd-opschalen.html").is_file()
     checked = 0

@@ -13,7 +13,6 @@ import time
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-import pytest
 from bs4 import BeautifulSoup
 
 from helpers import ROOT, TwoReleases, copy_project, init_repo, mkdocs_build
