@@ -7,6 +7,7 @@ adds its items as pages, and hands the guide to the templates in
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
 import os
@@ -59,6 +60,8 @@ DATED_FOLDERS = ["principles", "dilemmas", "docs"]
 # itself rather than from the CDN Material's offline plugin would name.
 WORKER_SHIM_SOURCE = "node_modules/iframe-worker/shim/index.js"
 WORKER_SHIM = "assets/javascripts/iframe-worker-shim.js"
+# The QR code's mask pattern (see _qr_svg).
+QR_MASK = 0
 
 
 class _Build:
@@ -273,10 +276,17 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
+@functools.lru_cache(maxsize=None)
 def _qr_svg(address: str) -> str:
     """A QR code of an address as inline SVG, made at build time (segno),
-    so that no reader's browser asks a service for it."""
-    return segno.make(address, error="m").svg_inline(scale=4, border=2, omitsize=True, title=f"QR-code: {address}")
+    so that no reader's browser asks a service for it.
+
+    Cached: a dilemma's code is also printed in its tensions' decks. One
+    fixed mask pattern: every one of the eight is valid and scans; letting
+    segno score all eight took half of the whole build."""
+    return segno.make(address, error="m", mask=QR_MASK).svg_inline(
+        scale=4, border=2, omitsize=True, title=f"QR-code: {address}"
+    )
 
 
 @pass_context

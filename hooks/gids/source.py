@@ -105,7 +105,7 @@ def split(text: str, rel_path: str) -> tuple[SourceFile | None, list[Problem]]:
 def parse_yaml(yaml_text: str, rel_path: str, first_line: int) -> tuple[Located | None, list[Problem]]:
     """Parse YAML into ``Located`` values; syntax errors become problems."""
     try:
-        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+        node = yaml.compose(yaml_text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = first_line + (mark.line if mark else 0)
@@ -136,6 +136,9 @@ def parse_yaml(yaml_text: str, rel_path: str, first_line: int) -> tuple[Located 
 
 
 _constructor = yaml.SafeLoader("")
+# libyaml (PyYAML's C parser) is many times faster and keeps the positions
+# the messages need; pure Python where PyYAML was built without it.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _locate(node: yaml.Node, rel_path: str, first_line: int, problems: list[Problem]) -> Located:
