@@ -198,7 +198,14 @@ def _source_path(page: Page) -> str:
     abs_path = page.file.abs_src_path
     if abs_path is None:
         return page.file.src_uri
-    return Path(abs_path).resolve().relative_to(_build.root).as_posix()
+    return _relative(abs_path, _build.root)
+
+
+# Several events ask for the same page's path; resolving it is a file
+# system call each time.
+@functools.lru_cache(maxsize=None)
+def _relative(abs_path: str, root: Path) -> str:
+    return Path(abs_path).resolve().relative_to(root).as_posix()
 
 
 def _kind(page: Page, path: str) -> str | None:

@@ -121,7 +121,13 @@ def parse_yaml(yaml_text: str, rel_path: str, first_line: int) -> tuple[Located 
     if node is None:
         return Located({}, first_line), []
     problems: list[Problem] = []
-    located = _locate(node, rel_path, first_line, problems)
+    try:
+        located = _locate(node, rel_path, first_line, problems)
+    finally:
+        # PyYAML's constructor remembers every node it built until a document
+        # ends, which for this shared one is never: without this, memory
+        # grows with every file (and every rebuild of mkdocs serve).
+        _constructor.constructed_objects.clear()
     if not isinstance(located.value, dict):
         problems.append(
             Problem(
