@@ -8,8 +8,8 @@ default) it measures, in one run on one machine:
 * the floor: a plain Material site of the same number of plain pages, with a
   short navigation, built with the same theme, palette, features, search and
   markdown extensions, without our hooks and without mkdocs-redirects;
-* validation only: ``gids.load_guide`` in this process and ``python -m
-  gids.check`` as a subprocess.
+* validation only: one ``gids.load_guide`` call in a Python process that has
+  imported ``gids`` already, and ``python -m gids.check`` as a process.
 
 It prints a markdown table and writes it, with a description of the machine,
 to ``benchmark/RESULTS.md``. It is a benchmark, not a test: it never fails on
@@ -51,8 +51,9 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmark" / "RESULTS.md"
 
 #: What a copy of the project leaves out (as tests/helpers.copy_project, plus
-#: this folder and other build output).
+#: this folder, other build output and caches: every build starts cold).
 COPY_IGNORE = (
+    ".cache",
     ".venv",
     "site",
     "site-*",
@@ -409,7 +410,7 @@ def generate_floor(target: Path, guide: Path, principles: int, dilemmas: int) ->
     for folder in ("stylesheets", "javascripts"):
         shutil.copytree(guide / "docs" / folder, docs / folder)
     (target / "mkdocs.yml").write_text(FLOOR_CONFIG, encoding="utf-8")
-    for number, page in enumerate(FLOOR_PAGES):
+    for page in FLOOR_PAGES:
         rng = random.Random(f"floor-{page}")
         path = docs / page
         path.parent.mkdir(parents=True, exist_ok=True)
