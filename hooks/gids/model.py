@@ -60,10 +60,6 @@ class Removal:
     def alias_urls(self) -> list[str]:
         return [self.content_type.address.format(id=alias) for alias in self.aliases]
 
-    @property
-    def replacement_url(self) -> str | None:
-        return self.content_type.address.format(id=self.replaced_by) if self.replaced_by else None
-
 
 @dataclass(frozen=True)
 class Release:

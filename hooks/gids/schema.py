@@ -565,8 +565,9 @@ CONTENT_TYPES: tuple[ContentType, ...] = (PRINCIPLES, DILEMMAS)
 
 #: Where the triangle and tension pages live inside the docs folder.
 TENSIONS_FOLDER = "spanningen"
-TENSION_ADDRESS = "spanningen/{id}/"
-TRIANGLE_ADDRESS = "spanningen/"
+TENSION_ADDRESS = f"{TENSIONS_FOLDER}/{{id}}/"
+#: The triangle page, inside the docs folder.
+TRIANGLE_SOURCE = f"{TENSIONS_FOLDER}/index.md"
 #: The changelog page (inside the docs folder) holds the releases.
 CHANGELOG_ADDRESS = "versies/"
 CHANGELOG_SOURCE = "versies.md"

@@ -499,7 +499,7 @@ def load_guide(root: Path, docs_dir: Path | None = None) -> tuple[Guide | None, 
     }
     dilemmas = {item_id: _dilemma(item_id, r) for item_id, r in loaded[schema.DILEMMAS.folder].items()}
     structure_pages = {
-        "triangle": _rel(docs_dir / schema.TRIANGLE_ADDRESS / "index.md", root),
+        "triangle": _rel(docs_dir / schema.TRIANGLE_SOURCE, root),
         "principle-list": _rel(docs_dir / schema.PRINCIPLES.list_address / "index.md", root),
         "dilemma-list": _rel(docs_dir / schema.DILEMMAS.list_address / "index.md", root),
         "changelog": changelog.path,
@@ -680,7 +680,7 @@ def _check_principle_refs(
 
 
 def _load_triangle(root: Path, docs_dir: Path, problems: list[Problem]) -> dict[str, Corner]:
-    abs_path = docs_dir / schema.TRIANGLE_ADDRESS / "index.md"
+    abs_path = docs_dir / schema.TRIANGLE_SOURCE
     rel = _rel(abs_path, root)
     names = {c.id: c.default_name for c in schema.CORNERS}
     if not abs_path.is_file():
