@@ -11,13 +11,10 @@ import functools
 import html
 import logging
 import os
-import re
 from pathlib import Path
-from urllib.parse import urljoin
 from typing import Any
 
 import segno
-from babel.dates import format_date
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 from mkdocs.config.defaults import MkDocsConfig
@@ -73,8 +70,6 @@ class _Build:
     env: Environment
     #: Tombstone pages, by the source URI of their generated file.
     tombstones: dict[str, gids.Removal]
-    #: The rendered body of every dilemma, by id, for the printable decks.
-    dilemma_html: dict[str, str]
     #: Whether this is the offline build (Material's offline plugin).
     offline: bool
     repository: forge.Repository
@@ -178,7 +173,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if _build.offline:
         shim = (_build.root / WORKER_SHIM_SOURCE).read_text(encoding="utf-8")
         files.append(File.generated(config, WORKER_SHIM, content=shim))
-    _build.dilemma_html = {}
     _build.built_urls = {_public_address(f.url): f.url for f in files.documentation_pages()}
     return files
 
@@ -237,16 +231,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         raise PluginError(f"{page.file.src_uri}: onbekende markering {error}") from None
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # MkDocs renders the markdown of every page before it builds any
-    # template, so the tension pages can print the whole deck of their
-    # dilemmas from this.
-    item = _build.guide.by_path(_source_path(page))
-    if isinstance(item, gids.Dilemma):
-        _build.dilemma_html[item.id] = html
-    return html
-
-
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     path = _source_path(page)
     kind = _kind(page, path)
@@ -267,14 +251,12 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     context["gids"] = _build.guide
     context["item"] = _build.tombstones.get(page.file.src_uri) if page.file.generated_by else _build.guide.by_path(path)
     context["last_changed"] = None if page.file.generated_by else _build.dates.get(path)
-    context["dilemma_html"] = _build.dilemma_html
     return context
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.filters["datum"] = _dutch_date
     env.filters["link"] = _link
-    env.filters["rebase"] = _rebase
     env.filters["qr"] = _qr_svg
     site_url = (config.site_url or "").rstrip("/") + "/"
     # The permanent, absolute address of a page (for links to copy and print).
@@ -304,32 +286,14 @@ def _link(context: Context, address: str) -> str:
     return url_filter(context, _build.built_urls.get(path, path)) + hash_mark + anchor
 
 
-# href and src attributes as Python-Markdown writes them (always double
-# quotes); only the guide's own rendered markdown passes through _rebase.
-_RELATIVE_ATTRIBUTE = re.compile(r'\b(href|src)="(?![a-zA-Z][a-zA-Z0-9+.-]*:|/)([^"]*)"')
-_ORIGIN = "http://gids.invalid/"
-
-
-@pass_context
-def _rebase(context: Context, html: str, address: str) -> str:
-    """HTML rendered for the page at ``address``, with its relative links and
-    anchors made right for the current page (a dilemma in a tension's deck)."""
-    built = _build.built_urls.get(address, address)
-
-    def rebase(match: re.Match[str]) -> str:
-        target = urljoin(_ORIGIN + built, match.group(2)).removeprefix(_ORIGIN)
-        return f'{match.group(1)}="{_link(context, _public_address_of(target))}"'
-
-    return _RELATIVE_ATTRIBUTE.sub(rebase, html)
-
-
-def _public_address_of(target: str) -> str:
-    path, hash_mark, anchor = target.partition("#")
-    return _public_address(path) + hash_mark + anchor
+# The twelve Dutch month names, written out: the one date format of the
+# site ("22 november 2026") does not need Babel's locale data, which cost
+# about 5 MB of memory in every build.
+_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december")
 
 
 def _dutch_date(value: Any) -> str:
-    return format_date(value, format="long", locale="nl") if value else ""
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}" if value else ""
 
 
 def on_post_build(config: MkDocsConfig) -> None:

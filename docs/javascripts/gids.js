@@ -1,7 +1,8 @@
 /*
  * Gids Ambtelijk vakmanschap: what the pages do with JavaScript.
  * Every page is complete without it; this adds the "kopieer link" controls,
- * the filters on /dilemmas/ and the session page /sessie/.
+ * the filters on /dilemmas/, the session page /sessie/ and the print deck
+ * of a tension page.
  * Text from the content is always set with textContent, never as HTML.
  */
 (function () {
@@ -188,6 +189,76 @@
     });
   }
 
+  /*
+   * A card: a dilemma as its own page draws it, fetched from that page, so
+   * that a card set (a session, a tension's deck) repeats no text of the
+   * guide in its own HTML. `prefix` keeps its ids unique on the page.
+   */
+  function loadCard(url, prefix, title, className) {
+    return fetch(url).then(function (r) {
+      if (!r.ok) throw new Error(url + ": " + r.status);
+      return r.text();
+    }).then(function (html) {
+      var page = new DOMParser().parseFromString(html, "text/html");
+      var dilemma = page.querySelector("article .gids-dilemma");
+      // Links inside it were relative to the dilemma's own page.
+      Array.prototype.forEach.call(dilemma.querySelectorAll("[href]"), function (el) {
+        el.setAttribute("href", new URL(el.getAttribute("href"), url).href);
+      });
+      Array.prototype.forEach.call(dilemma.querySelectorAll("[id]"), function (el) {
+        el.setAttribute("id", prefix + "-" + el.id);
+      });
+      var heading = dilemma.querySelector(".gids-dilemma__title");
+      var h2 = document.createElement("h2");
+      h2.className = heading.className;
+      h2.textContent = heading.textContent;
+      heading.replaceWith(h2);
+      var article = document.createElement("article");
+      article.className = className;
+      article.setAttribute("aria-label", title);
+      article.appendChild(document.importNode(dilemma, true));
+      return article;
+    });
+  }
+
+  /*
+   * 4. A tension page prints as a deck of its dilemmas: the button fetches
+   * the cards of the dilemmas listed on the page, then prints. Built here
+   * and not into the page, so that a tension page stays small however many
+   * dilemmas it has (and readers who do not print do not download them).
+   */
+  function setupDeck() {
+    var deck = document.getElementById("gids-deck");
+    var button = document.getElementById("gids-deck-print");
+    // Opened as files (the offline zip), a page cannot fetch other pages.
+    if (!deck || !button || location.protocol === "file:") return;
+    var announce = announcer();
+    var links = Array.prototype.slice.call(document.querySelectorAll(".gids-related .gids-card__title"));
+    var loading = null;
+    function load() {
+      if (!loading) {
+        announce("De kaarten worden geladen.");
+        loading = Promise.all(links.map(function (link, index) {
+          return loadCard(new URL(link.getAttribute("href"), location.href), "kaart-" + (index + 1),
+            link.textContent, "gids-deck__card");
+        })).then(function (articles) {
+          articles.forEach(function (article) { deck.appendChild(article); });
+          document.body.classList.add("gids-deck-ready");
+          announce(articles.length === 1 ? "1 kaart klaar." : articles.length + " kaarten klaar.");
+        }, function (error) {
+          loading = null;
+          announce("De kaarten konden niet worden geladen. Probeer het opnieuw.");
+          throw error;
+        });
+      }
+      return loading;
+    }
+    button.addEventListener("click", function () {
+      load().then(function () { window.print(); }, function () {});
+    });
+    document.getElementById("gids-deck-offer").hidden = false;
+  }
+
   /* 3. Session sets: pick dilemmas, share /sessie/?d=a,b,c, show the cards. */
   function setupSession() {
     var session = document.getElementById("gids-session");
@@ -337,30 +408,8 @@
       document.getElementById("gids-session-edit").href = sessionUrl(ids) + (ids.length ? "&" : "?") + "kiezen";
       view.hidden = false;
 
-      // Each card is the dilemma as its own page draws it.
       Promise.all(ids.map(function (id) {
-        var url = new URL(byId[id].address, root);
-        return fetch(url).then(function (r) { return r.text(); }).then(function (html) {
-          var page = new DOMParser().parseFromString(html, "text/html");
-          var dilemma = page.querySelector("article .gids-dilemma");
-          // Links inside it were relative to the dilemma's own page.
-          Array.prototype.forEach.call(dilemma.querySelectorAll("[href]"), function (el) {
-            el.setAttribute("href", new URL(el.getAttribute("href"), url).href);
-          });
-          Array.prototype.forEach.call(dilemma.querySelectorAll("[id]"), function (el) {
-            el.setAttribute("id", id + "-" + el.id);
-          });
-          var title = dilemma.querySelector(".gids-dilemma__title");
-          var heading = document.createElement("h2");
-          heading.className = title.className;
-          heading.textContent = title.textContent;
-          title.replaceWith(heading);
-          var article = document.createElement("article");
-          article.className = "gids-session-card";
-          article.setAttribute("aria-label", byId[id].title);
-          article.appendChild(document.importNode(dilemma, true));
-          return article;
-        });
+        return loadCard(new URL(byId[id].address, root), id, byId[id].title, "gids-session-card");
       })).then(function (articles) {
         articles.forEach(function (article) { cards.appendChild(article); });
         announce(articles.length === 1 ? "1 kaart klaar." : articles.length + " kaarten klaar.");
@@ -383,4 +432,5 @@
   setupCopyLinks();
   setupFilters();
   setupSession();
+  setupDeck();
 })();

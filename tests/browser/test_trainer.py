@@ -168,15 +168,40 @@ def test_a_dilemma_prints_as_a_clean_card_set(page: Page, site_url: str, tmp_pat
 
 
 def test_a_tension_page_prints_as_a_deck_of_its_dilemmas(page: Page, site_url: str, built_site: Path) -> None:
-    ids = next(t["dilemmas"] for t in guide_data(built_site)["tensions"] if t["id"] == "professie-maatschappij")
+    tension = next(t for t in guide_data(built_site)["tensions"] if t["id"] == "professie-maatschappij")
+    titles = {d["id"]: d["title"] for d in guide_data(built_site)["dilemmas"]}
     page.goto(site_url + "spanningen/professie-maatschappij/")
-    expect(page.locator(".gids-deck")).to_be_hidden()
+    # The page itself holds no copy of its dilemmas: the deck is fetched.
+    expect(page.locator(".gids-deck")).to_be_empty()
+    # Printed before asking for the cards, the page lists its dilemmas.
     page.emulate_media(media="print")
+    expect(page.locator(".gids-tension-dilemmas .gids-card")).to_have_count(len(tension["dilemmas"]))
+    page.emulate_media(media="screen")
+
+    page.evaluate("() => { window.gidsPrinted = 0; window.print = () => { window.gidsPrinted += 1; }; }")
+    page.get_by_role("button", name="Druk de kaarten af").click()
     cards = page.locator(".gids-deck__card")
-    expect(cards).to_have_count(len(ids))
+    expect(cards).to_have_count(len(tension["dilemmas"]))
+    page.wait_for_function("window.gidsPrinted === 1")
+    # In the order of the page, each with its title and its QR code.
+    assert cards.evaluate_all("els => els.map(e => e.getAttribute('aria-label'))") == [
+        titles[i] for i in tension["dilemmas"]
+    ]
+    ids = page.locator("[id]").evaluate_all("els => els.map(e => e.id)")
+    assert len(ids) == len(set(ids)), "the deck repeats ids of the page"
+
+    page.emulate_media(media="print")
     expect(cards.first.locator(".gids-print-address svg")).to_be_visible()
     expect(page.locator(".gids-related")).to_be_hidden()
-    assert pdf_pages(page.pdf(format="A4")) >= len(ids) * 2
+    assert pdf_pages(page.pdf(format="A4")) >= len(tension["dilemmas"]) * 2
+
+
+def test_without_javascript_a_tension_page_prints_its_list(page_without_javascript: Page, site_url: str) -> None:
+    page = page_without_javascript
+    page.goto(site_url + "spanningen/professie-politiek/")
+    expect(page.get_by_role("button", name="Druk de kaarten af")).to_be_hidden()
+    page.emulate_media(media="print")
+    expect(page.locator(".gids-tension-dilemmas .gids-card").first).to_be_visible()
 
 
 def test_a_session_prints_one_dilemma_per_page(page: Page, site_url: str) -> None:
