@@ -11,10 +11,10 @@ import functools
 import html
 import logging
 import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
-import segno
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,7 +27,7 @@ from mkdocs.utils.templates import url_filter
 # The hook's folder is on sys.path only while MkDocs first runs this file, so
 # the core is imported here, at the top, and not inside the event functions.
 import gids
-from gids import contributor_docs, forge, gitrepo, opendata, schema
+from gids import contributor_docs, forge, gitrepo, opendata, qr, schema
 
 log = logging.getLogger("mkdocs.hooks.gids")
 
@@ -46,6 +46,9 @@ FEED_TEMPLATE = "gids/feed-atom.html"
 # At the site root: Material fetches sitemap.xml beside every <link rel="alternate">
 # (meant for languages); beside /versies.xml that is the real sitemap.
 FEED_PATH = "versies.xml"
+# What MkDocs and Material read from an item's front matter (the template is
+# set by the hook).
+PAGE_META = ("title", "description", "template")
 # Pages made from the guide's structure rather than written: no edit link.
 NOT_EDITABLE = {"principle-list", "dilemma-list", "changelog", "tombstone"}
 # The list pages offer a way to propose a new item of their kind.
@@ -57,8 +60,6 @@ DATED_FOLDERS = ["principles", "dilemmas", "docs"]
 # itself rather than from the CDN Material's offline plugin would name.
 WORKER_SHIM_SOURCE = "node_modules/iframe-worker/shim/index.js"
 WORKER_SHIM = "assets/javascripts/iframe-worker-shim.js"
-# The QR code's mask pattern (see _qr_svg).
-QR_MASK = 0
 
 
 class _Build:
@@ -76,6 +77,10 @@ class _Build:
     #: Public address (``dilemmas/x/``) -> the URL MkDocs built the page at
     #: (the same, or ``dilemmas/x.html`` in the offline build).
     built_urls: dict[str, str]
+    #: The QR codes of the dilemmas' permanent addresses.
+    codes: qr.Codes = qr.Codes(())
+    #: Files made for this build, until MkDocs has copied them into the site.
+    scratch: tempfile.TemporaryDirectory[str] = tempfile.TemporaryDirectory(prefix="gids-")
 
 
 _build = _Build()
@@ -125,11 +130,19 @@ def on_pre_build(config: MkDocsConfig) -> None:
         # Info, not a warning: a build without history must still pass in
         # strict mode; it just shows no dates.
         log.info(f"Let op: de pagina's tonen geen datum van laatste wijziging: {_build.dates.warning}.")
+    # The QR codes of the printed cards: for a large guide, made in a second
+    # process while MkDocs converts the markdown of every page.
+    _build.codes.close()
+    _build.codes = qr.Codes(_permalink(config, d.url) for d in guide.dilemmas.values())
     redirects = config.plugins.get("redirects")
     if redirects is not None:
         redirects.config["redirect_maps"] = {
             _page_uri(old): _target_uri(target) for old, target in guide.redirects()
         }
+
+
+def _permalink(config: MkDocsConfig, address: str) -> str:
+    return (config.site_url or "").rstrip("/") + "/" + address
 
 
 def _page_uri(address: str) -> str:
@@ -166,8 +179,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for uri in _build.tombstones:
         # The page is drawn by its template; the file only gives it an address.
         files.append(File.generated(config, uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
-    data = opendata.guide_data(guide, config.site_url or "", config.site_name)
-    files.append(File.generated(config, opendata.DATA_PATH, content=opendata.dumps(data)))
+    # Written to a scratch folder that MkDocs copies from, not kept in
+    # memory until it is written: megabytes in a large guide.
+    _build.scratch.cleanup()
+    _build.scratch = tempfile.TemporaryDirectory(prefix="gids-")
+    data_file = Path(_build.scratch.name) / "gids.json"
+    data_file.write_text(opendata.dumps(opendata.guide_data(guide, config.site_url or "", config.site_name)), encoding="utf-8")
+    files.append(File.generated(config, opendata.DATA_PATH, abs_src_path=str(data_file)))
     schema_text = opendata.dumps(opendata.json_schema(config.site_url or ""))
     files.append(File.generated(config, opendata.SCHEMA_PATH, content=schema_text))
     if _build.offline:
@@ -195,10 +213,13 @@ def _source_path(page: Page) -> str:
     return _relative(abs_path, _build.root)
 
 
-# Several events ask for the same page's path; resolving it is a file
-# system call each time.
+# Several events ask for the same page's path.
 @functools.lru_cache(maxsize=None)
 def _relative(abs_path: str, root: Path) -> str:
+    prefix = os.path.join(root, "")
+    if abs_path.startswith(prefix) and ".." not in abs_path:
+        # MkDocs gives normalised absolute paths: no file system call needed.
+        return abs_path[len(prefix) :].replace(os.sep, "/")
     return Path(abs_path).resolve().relative_to(root).as_posix()
 
 
@@ -221,6 +242,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     item = _build.guide.by_path(path)
     if isinstance(item, (gids.Principle, gids.Dilemma)):
+        # The templates read the item from the guide; of its front matter
+        # (history, notes, tags...), Material needs only what it shows in
+        # <head>. Kept whole, those are megabytes in a large guide.
+        page.meta = {key: page.meta[key] for key in PAGE_META if key in page.meta}
         # The description opens the page as its lead; being part of the
         # markdown, it is also in the search index.
         # Escaped: the description is plain text, never markup.
@@ -257,25 +282,11 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.filters["datum"] = _dutch_date
     env.filters["link"] = _link
-    env.filters["qr"] = _qr_svg
-    site_url = (config.site_url or "").rstrip("/") + "/"
+    env.filters["qr"] = _build.codes.get
     # The permanent, absolute address of a page (for links to copy and print).
-    env.filters["permalink"] = lambda address: site_url + address
+    env.filters["permalink"] = lambda address: _permalink(config, address)
     _build.env = env
     return env
-
-
-@functools.lru_cache(maxsize=None)
-def _qr_svg(address: str) -> str:
-    """A QR code of an address as inline SVG, made at build time (segno),
-    so that no reader's browser asks a service for it.
-
-    Cached: a dilemma's code is also printed in its tensions' decks. One
-    fixed mask pattern: every one of the eight is valid and scans; letting
-    segno score all eight took half of the whole build."""
-    return segno.make(address, error="m", mask=QR_MASK).svg_inline(
-        scale=4, border=2, omitsize=True, title=f"QR-code: {address}"
-    )
 
 
 @pass_context
@@ -296,7 +307,14 @@ def _dutch_date(value: Any) -> str:
     return f"{value.day} {_MONTHS[value.month - 1]} {value.year}" if value else ""
 
 
+def on_build_error(error: Exception) -> None:
+    _build.codes.close()
+    _build.scratch.cleanup()
+
+
 def on_post_build(config: MkDocsConfig) -> None:
+    _build.codes.close()
+    _build.scratch.cleanup()
     # The feed is written after a successful build only; it needs absolute
     # addresses, so it is rendered from a template with the site's address.
     feed = _build.env.get_template(FEED_TEMPLATE).render(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -44,6 +45,16 @@ class GuideTree:
 
     def remove(self, rel: str) -> None:
         (self.root / rel).unlink()
+
+
+@functools.cache
+def bench():  # -> the module benchmark/bench.py
+    """The benchmark's module, for its generator of synthetic guides."""
+    spec = importlib.util.spec_from_file_location("bench", ROOT / "benchmark" / "bench.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("bench", module)  # its dataclasses look themselves up there
+    spec.loader.exec_module(module)
+    return module
 
 
 def copy_project(target: Path) -> Path:

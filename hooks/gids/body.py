@@ -1,10 +1,25 @@
 """The markdown body of an item: its headings and its links, with lines.
 
-markdown-it-py (a well-kept CommonMark parser) finds headings and links, so
-fenced code, reference links and inline code are handled as a renderer would.
-MkDocs itself renders with Python-Markdown; the few places where the two
-dialects differ for headings (``##Kop`` without a space) are caught here
-explicitly so that a contributor hears about them.
+A CommonMark parser finds headings and links, so fenced code, reference
+links and inline code are handled as a renderer would. MkDocs itself renders
+with Python-Markdown; the few places where the two dialects differ for
+headings (``##Kop`` without a space) are caught here explicitly so that a
+contributor hears about them.
+
+Two parsers from the same project (executablebooks), one result:
+
+* markdown-it-py, the reference: it parses every body that could carry
+  active content (``<``, ``&``, ``{``, a backslash, ``%``, control
+  characters, or the words of a dangerous scheme), and every body with a
+  structure the fast path does not read (setext or nested headings);
+* markdown-it-pyrs, its Rust port, about ten times faster, for all other
+  bodies, which is nearly all of them: validation of a large guide spends
+  most of its time here (see benchmark/RESULTS.md). It cannot be told to
+  keep ``javascript:`` links as links, which is why bodies that could hold
+  one go to the reference parser. Where no wheel exists for the platform,
+  the reference parser does everything.
+
+A test parses many bodies with both and requires the same result.
 """
 
 from __future__ import annotations
@@ -12,9 +27,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+try:
+    import markdown_it_pyrs
+except ImportError:  # pragma: no cover - no wheel for this platform
+    markdown_it_pyrs = None
 
 
 @dataclass(frozen=True)
@@ -55,7 +77,9 @@ class Body:
     unspaced_headings: tuple[Heading, ...]
     #: Raw HTML in the text (blocks and inline tags).
     html: tuple[Fragment, ...] = ()
-    #: The text of paragraphs and headings, as written (for attribute lists).
+    #: The text of paragraphs and headings, as written, for the attribute
+    #: lists that safety.py looks for. Left empty for a body without ``{``,
+    #: which cannot hold one.
     texts: tuple[Fragment, ...] = ()
 
     @property
@@ -65,6 +89,9 @@ class Body:
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
+    # Imported when first needed: most builds never take this path.
+    from markdown_it import MarkdownIt
+
     parser = MarkdownIt("commonmark")
     # markdown-it leaves out links to javascript: and the like, but
     # Python-Markdown, which renders the site, keeps them: every link must be
@@ -79,6 +106,79 @@ _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 
 def parse(markdown: str, first_line: int) -> Body:
     """Parse a body that starts on ``first_line`` of its file."""
+    return _parse_fast(markdown, first_line) or parse_reference(markdown, first_line)
+
+
+# What sends a body to the reference parser: anything that could be or hide
+# raw HTML, an attribute list, an entity or escape, a percent-encoded or
+# control-character-split scheme; and an address the Rust port drops as a
+# link (javascript:, vbscript:, data:, file:). Without those characters a
+# link's address holds no space or control character, so a scheme can only
+# appear as written, which the plain substring test finds.
+_NEEDS_REFERENCE = re.compile(r"[<&{\\%\x00-\x08\x0b-\x1f\x7f]")
+_LINK_SCHEMES_DROPPED = ("script:", "data:", "file:")
+
+
+def _needs_reference(markdown: str) -> bool:
+    lowered = markdown.lower()
+    return bool(_NEEDS_REFERENCE.search(markdown)) or any(scheme in lowered for scheme in _LINK_SCHEMES_DROPPED)
+
+
+@lru_cache(maxsize=1)
+def _fast_parser():  # -> markdown_it_pyrs.MarkdownIt
+    return markdown_it_pyrs.MarkdownIt("commonmark")
+
+
+def _parse_fast(markdown: str, first_line: int) -> Body | None:
+    """The body as parse_reference reads it, or ``None`` when this path
+    does not apply (see the module's docstring)."""
+    if markdown_it_pyrs is None or _needs_reference(markdown):
+        return None
+    tree = _fast_parser().tree(markdown)
+    # Positions in the tree are byte offsets into the UTF-8 text.
+    data = markdown.encode("utf-8")
+
+    def line_of(offset: int) -> int:
+        return first_line + data.count(b"\n", 0, offset)
+
+    headings: list[Heading] = []
+    links: list[Link] = []
+    blocks: list[Block] = []
+    for node in tree.children:
+        if node.name == "heading":
+            start, end = node.srcmap
+            level = node.meta["level"]
+            headings.append(Heading(level, _atx_text(data[start:end].decode("utf-8"), level), line_of(start)))
+        elif node.name == "lheading":
+            return None
+        elif node.name != "definition":
+            blocks.append(Block(line_of(node.srcmap[0])))
+    nested_headings = -len(headings)
+    for node in tree.walk():
+        if node.name in ("link", "image"):
+            links.append(Link(node.meta["url"], line_of(node.srcmap[0])))
+        elif node.name == "heading":
+            nested_headings += 1
+    if nested_headings:
+        return None
+    return Body(tuple(headings), tuple(links), tuple(blocks), _unspaced(markdown, first_line))
+
+
+def _atx_text(line: str, level: int) -> str:
+    """The text of an ATX heading (``## Text ##``), as markdown-it's heading
+    rule cuts it: after the opening #s, without a closing run of #s."""
+    rest = line.lstrip(" ")[level:]
+    end = len(rest.rstrip(" \t"))
+    cut = end
+    while cut > 0 and rest[cut - 1] == "#":
+        cut -= 1
+    if cut > 0 and rest[cut - 1] in " \t":
+        end = cut
+    return rest[:end].strip()
+
+
+def parse_reference(markdown: str, first_line: int) -> Body:
+    """Parse with markdown-it-py: every body can take this path."""
     tokens = _parser().parse(markdown)
     headings: list[Heading] = []
     links: list[Link] = []
@@ -128,7 +228,12 @@ def _inline(inline: Token, line: int) -> tuple[list[Link], list[Fragment]]:
     return links, html
 
 
+_MAYBE_UNSPACED = re.compile(r"^#{1,6}[^#\s]", re.MULTILINE)
+
+
 def _unspaced(markdown: str, first_line: int) -> tuple[Heading, ...]:
+    if not _MAYBE_UNSPACED.search(markdown):
+        return ()  # the common case, without reading line by line
     found = []
     fence: str | None = None
     for offset, text in enumerate(markdown.split("\n")):

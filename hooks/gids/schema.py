@@ -12,6 +12,7 @@ Texts meant for contributors are Dutch; identifiers are English.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -319,7 +320,7 @@ class Schema:
     sections: tuple[Section, ...] = ()
     body_required: bool = True
 
-    @property
+    @functools.cached_property
     def keys(self) -> tuple[str, ...]:
         return tuple(f.key for f in self.fields)
 

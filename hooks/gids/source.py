@@ -157,7 +157,7 @@ def _locate(node: yaml.Node, rel_path: str, first_line: int, problems: list[Prob
         entries: dict[str, tuple[int, Located]] = {}
         for key_node, value_node in node.value:
             key_line = first_line + key_node.start_mark.line
-            key = _constructor.construct_object(key_node, deep=True)
+            key = _scalar(key_node)
             if not isinstance(key, str):
                 key = str(key)
             if key in entries:
@@ -172,7 +172,18 @@ def _locate(node: yaml.Node, rel_path: str, first_line: int, problems: list[Prob
                 continue
             entries[key] = (key_line, _locate(value_node, rel_path, first_line, problems))
         return Located({k: v.value for k, (_, v) in entries.items()}, line, column, entries=entries)
-    return Located(_constructor.construct_object(node, deep=True), line, column)
+    return Located(_scalar(node), line, column)
+
+
+_STR = "tag:yaml.org,2002:str"
+
+
+def _scalar(node: yaml.Node) -> Any:
+    # Most values are text: PyYAML's constructor would only hand back
+    # node.value for those, at many times the cost.
+    if node.tag == _STR and isinstance(node, yaml.ScalarNode):
+        return node.value
+    return _constructor.construct_object(node, deep=True)
 
 
 def load(abs_path: Path, rel_path: str) -> tuple[SourceFile | None, list[Problem]]:

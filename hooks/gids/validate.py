@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import gc
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Iterable
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -324,7 +326,7 @@ def _check_sections(
 
 
 def check_links(
-    parsed: body_parser.Body,
+    links: Iterable[body_parser.Link],
     path: str,
     items: dict[str, set[str]],
     aliases: dict[str, dict[str, str]],
@@ -341,7 +343,7 @@ def check_links(
     reach one of ``pages`` (the docs pages, by their path inside ``docs/``).
     """
     folder_of_file = posixpath.dirname(path) if base is None else base
-    for link in parsed.links:
+    for link in links:
         parts = urlsplit(link.target)
         if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
             continue
@@ -403,7 +405,7 @@ def _check_docs_links(
         parsed = body_parser.parse(body, body_line)
         problems.extend(safety.check(parsed, rel))
         base = posixpath.dirname(abs_path.relative_to(docs_dir).as_posix())
-        check_links(parsed, rel, items, aliases, problems, base=base, pages=pages)
+        check_links(parsed.links, rel, items, aliases, problems, base=base, pages=pages)
 
 
 # --- the guide ---------------------------------------------------------------
@@ -411,9 +413,12 @@ def _check_docs_links(
 
 @dataclass
 class _Loaded:
-    source: SourceFile
+    """What the checks across files need of one item: no text, no tree of
+    the front matter (thousands of items are held at once)."""
+
+    path: str
     checked: Checked
-    body: body_parser.Body
+    links: tuple[body_parser.Link, ...]
     history: tuple[HistoryEntry, ...] = ()
 
 
@@ -440,7 +445,8 @@ def _load_file(abs_path: Path, rel: str, spec: schema.Schema, problems: list[Pro
         return None
     checked = check_mapping(source.front_matter, spec, rel, problems, missing_line=1)
     parsed = check_body(source, spec, problems)
-    return _Loaded(source, checked, parsed)
+    checked.located = None  # the whole front matter, with positions: no longer needed
+    return _Loaded(rel, checked, parsed.links)
 
 
 def load_guide(root: Path, docs_dir: Path | None = None) -> tuple[Guide | None, list[Problem]]:
@@ -449,6 +455,20 @@ def load_guide(root: Path, docs_dir: Path | None = None) -> tuple[Guide | None, 
     Returns the guide (``None`` when there are problems) and every problem
     found, sorted by file and line.
     """
+    # Loading makes many small objects and keeps them: Python's cycle
+    # collector would walk all of them again and again as they pile up
+    # (about a third of the time at 2,000 items, see benchmark/RESULTS.md).
+    # They hold no cycles to collect, so it pauses while the guide loads.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_guide(root, docs_dir)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _load_guide(root: Path, docs_dir: Path | None) -> tuple[Guide | None, list[Problem]]:
     root = Path(root)
     docs_dir = Path(docs_dir) if docs_dir else root / "docs"
     problems: list[Problem] = []
@@ -480,8 +500,8 @@ def load_guide(root: Path, docs_dir: Path | None = None) -> tuple[Guide | None, 
 
     for folder, items in loaded.items():
         for result in items.values():
-            check_links(result.body, result.source.path, ids, aliases, problems)
-            result.history = _history(result.checked, result.source.path, releases, problems)
+            check_links(result.links, result.path, ids, aliases, problems)
+            result.history = _history(result.checked, result.path, releases, problems)
 
     for result in loaded[schema.DILEMMAS.folder].values():
         _check_principle_refs(result, ids[schema.PRINCIPLES.folder], principle_aliases, problems)
@@ -636,26 +656,26 @@ def _check_aliases(loaded: dict[str, dict[str, _Loaded]], problems: list[Problem
     for folder, items in loaded.items():
         # name -> where it is taken: "<path>" for a file's own id, or
         # "<path> (regel N)" for an alias.
-        taken = {item_id: f"het bestand {r.source.path}" for item_id, r in items.items()}
+        taken = {item_id: f"het bestand {r.path}" for item_id, r in items.items()}
         result[folder] = {}
         for item_id, r in sorted(items.items()):
             for alias, line in zip(r.checked.values.get("aliases", []), r.checked.item_lines.get("aliases", [])):
                 if alias == item_id:
                     problems.append(
-                        Problem(r.source.path, line, "aliases", f"'{alias}' is de huidige naam van dit bestand; noem hier alleen eerdere namen")
+                        Problem(r.path, line, "aliases", f"'{alias}' is de huidige naam van dit bestand; noem hier alleen eerdere namen")
                     )
                     continue
                 if alias in taken:
                     problems.append(
                         Problem(
-                            r.source.path,
+                            r.path,
                             line,
                             "aliases",
                             f"'{alias}' wordt al gebruikt door {taken[alias]}; een naam mag maar bij één bestand horen",
                         )
                     )
                     continue
-                taken[alias] = f"{r.source.path} (regel {line})"
+                taken[alias] = f"{r.path} (regel {line})"
                 result[folder][alias] = item_id
     return result
 
@@ -676,7 +696,7 @@ def _check_principle_refs(
                 if match
                 else f"'{ref}' is geen bekend principe; gebruik de bestandsnaam (zonder .md) van een bestand in de map principles/"
             )
-        problems.append(Problem(result.source.path, line, "principles", hint))
+        problems.append(Problem(result.path, line, "principles", hint))
 
 
 def _load_triangle(root: Path, docs_dir: Path, problems: list[Problem]) -> dict[str, Corner]:
@@ -742,7 +762,7 @@ def _common(item_id: str, result: _Loaded) -> dict[str, Any]:
     values = result.checked.values
     return {
         "id": item_id,
-        "path": result.source.path,
+        "path": result.path,
         "title": values["title"],
         "description": values["description"],
         "tags": tuple(values.get("tags", ())),
