@@ -27,7 +27,7 @@ from mkdocs.utils.templates import url_filter
 # The hook's folder is on sys.path only while MkDocs first runs this file, so
 # the core is imported here, at the top, and not inside the event functions.
 import gids
-from gids import contributor_docs, forge, gitrepo, opendata, qr, schema
+from gids import contributor_docs, forge, gitrepo, opendata, qr, schema, source
 
 log = logging.getLogger("mkdocs.hooks.gids")
 
@@ -46,9 +46,6 @@ FEED_TEMPLATE = "gids/feed-atom.html"
 # At the site root: Material fetches sitemap.xml beside every <link rel="alternate">
 # (meant for languages); beside /versies.xml that is the real sitemap.
 FEED_PATH = "versies.xml"
-# What MkDocs and Material read from an item's front matter (the template is
-# set by the hook).
-PAGE_META = ("title", "description", "template")
 # Pages made from the guide's structure rather than written: no edit link.
 NOT_EDITABLE = {"principle-list", "dilemma-list", "changelog", "tombstone"}
 # The list pages offer a way to propose a new item of their kind.
@@ -184,7 +181,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _build.scratch.cleanup()
     _build.scratch = tempfile.TemporaryDirectory(prefix="gids-")
     data_file = Path(_build.scratch.name) / "gids.json"
-    data_file.write_text(opendata.dumps(opendata.guide_data(guide, config.site_url or "", config.site_name)), encoding="utf-8")
+    data = opendata.guide_data(guide, config.site_url or "", config.site_name)
+    data_file.write_text(opendata.dumps(data, readable=False), encoding="utf-8")
     files.append(File.generated(config, opendata.DATA_PATH, abs_src_path=str(data_file)))
     schema_text = opendata.dumps(opendata.json_schema(config.site_url or ""))
     files.append(File.generated(config, opendata.SCHEMA_PATH, content=schema_text))
@@ -229,6 +227,19 @@ def _kind(page: Page, path: str) -> str | None:
     return _build.guide.page_kind(path)
 
 
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    # An item's front matter was read and checked by the core already; the
+    # page gets its meta from the guide (on_page_markdown), so MkDocs reads
+    # only the body. An empty front matter keeps MkDocs from taking the
+    # body's first lines for MultiMarkdown metadata.
+    item = _build.guide.by_path(_source_path(page))
+    if not isinstance(item, (gids.Principle, gids.Dilemma)) or page.file.abs_src_path is None:
+        return None
+    text, _ = source.read_text(Path(page.file.abs_src_path), item.path)
+    body = source.body_of(text) if text is not None else None
+    return None if body is None else f"---\n{{}}\n---\n{body}"
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     path = _source_path(page)
     kind = _kind(page, path)
@@ -245,7 +256,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         # The templates read the item from the guide; of its front matter
         # (history, notes, tags...), Material needs only what it shows in
         # <head>. Kept whole, those are megabytes in a large guide.
-        page.meta = {key: page.meta[key] for key in PAGE_META if key in page.meta}
+        page.meta = {"title": item.title, "description": item.description, **page.meta}
         # The description opens the page as its lead; being part of the
         # markdown, it is also in the search index.
         # Escaped: the description is plain text, never markup.

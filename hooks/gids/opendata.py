@@ -222,6 +222,10 @@ def json_schema(site_url: str) -> dict[str, Any]:
     }
 
 
-def dumps(data: dict[str, Any]) -> str:
-    """Stable, readable JSON (sorted keys would scramble the reading order)."""
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+def dumps(data: dict[str, Any], *, readable: bool = True) -> str:
+    """Stable JSON (sorted keys would scramble the reading order). Readable:
+    indented, which makes Python's json module take its slow, pure-Python
+    path; the guide's data, megabytes in a large guide, is written compact."""
+    if readable:
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -102,6 +102,19 @@ def split(text: str, rel_path: str) -> tuple[SourceFile | None, list[Problem]]:
     return SourceFile(rel_path, text, front, body, close + 2), problems
 
 
+def body_of(text: str) -> str | None:
+    """The markdown under the front matter, without reading the front
+    matter (``None`` without one): for a file that passed validation."""
+    first, newline, _ = text.partition("\n")
+    if not newline or not _OPEN_FENCE.match(first):
+        return None
+    match = _CLOSING_LINE.search(text, len(first) + 1)
+    return text[match.end() :] if match else None
+
+
+_CLOSING_LINE = re.compile(r"^(?:-{3}|\.{3})[ \t]*(?:\n|\Z)", re.MULTILINE)
+
+
 def parse_yaml(yaml_text: str, rel_path: str, first_line: int) -> tuple[Located | None, list[Problem]]:
     """Parse YAML into ``Located`` values; syntax errors become problems."""
     try:

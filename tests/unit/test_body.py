@@ -12,7 +12,7 @@ import random
 
 import pytest
 from gids import body
-from gids.source import split
+from gids.source import body_of, split
 import helpers
 from helpers import ROOT
 
@@ -130,3 +130,30 @@ def test_shuffled_bodies_read_the_same_with_both() -> None:
         text = "\n".join(rng.choice(lines) for _ in range(rng.randint(1, 30)))
         taken += _same(text)
     assert taken > 100
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\ntitle: x\n---\n\nTekst\n",
+        "---\ntitle: x\n...\nTekst",
+        "---  \ntitle: x\n---\t\n## Kop\n---\nnog een regel\n",
+        "---\ntitle: x\n---",
+        "---\n---\n",
+        "---",
+        "---\ntitle: x\n",
+        "geen front matter\n---\n",
+        "",
+    ],
+)
+def test_the_build_cuts_the_body_where_validation_does(text: str) -> None:
+    # The build reads an item's body with body_of, without its front matter.
+    source, _ = split(text, "x.md")
+    assert body_of(text) == (source.body if source else None)
+
+
+def test_every_real_file_has_the_same_body_both_ways() -> None:
+    for path in [*ROOT.glob("principles/*.md"), *ROOT.glob("dilemmas/*.md"), *ROOT.glob("docs/**/*.md")]:
+        text = path.read_text(encoding="utf-8")
+        source, _ = split(text, path.name)
+        assert body_of(text) == (source.body if source else None), path
