@@ -91,6 +91,8 @@ class Codes:
         process.stdout.close()
         if process.wait() == 0 and len(made) == len(wanted):
             self._made = made
+        else:
+            log.debug("QR codes in this process: the second process ended with %s", process.returncode)
 
     def get(self, address: str) -> str:
         if self._thread is not None:
