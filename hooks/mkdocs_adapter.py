@@ -77,7 +77,7 @@ class _Build:
     #: The QR codes of the dilemmas' permanent addresses.
     codes: qr.Codes = qr.Codes(())
     #: Files made for this build, until MkDocs has copied them into the site.
-    scratch: tempfile.TemporaryDirectory[str] = tempfile.TemporaryDirectory(prefix="gids-")
+    scratch: tempfile.TemporaryDirectory[str] | None = None
 
 
 _build = _Build()
@@ -129,7 +129,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         log.info(f"Let op: de pagina's tonen geen datum van laatste wijziging: {_build.dates.warning}.")
     # The QR codes of the printed cards: for a large guide, made in a second
     # process while MkDocs converts the markdown of every page.
-    _build.codes.close()
+    _end_build()  # what an earlier build of mkdocs serve may have left
     _build.codes = qr.Codes(_permalink(config, d.url) for d in guide.dilemmas.values())
     redirects = config.plugins.get("redirects")
     if redirects is not None:
@@ -178,7 +178,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
     # Written to a scratch folder that MkDocs copies from, not kept in
     # memory until it is written: megabytes in a large guide.
-    _build.scratch.cleanup()
     _build.scratch = tempfile.TemporaryDirectory(prefix="gids-")
     data_file = Path(_build.scratch.name) / "gids.json"
     data = opendata.guide_data(guide, config.site_url or "", config.site_name)
@@ -318,14 +317,20 @@ def _dutch_date(value: Any) -> str:
     return f"{value.day} {_MONTHS[value.month - 1]} {value.year}" if value else ""
 
 
-def on_build_error(error: Exception) -> None:
+def _end_build() -> None:
+    """Stop the QR-code process and remove the scratch files of a build."""
     _build.codes.close()
-    _build.scratch.cleanup()
+    if _build.scratch is not None:
+        _build.scratch.cleanup()
+        _build.scratch = None
+
+
+def on_build_error(error: Exception) -> None:
+    _end_build()
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    _build.codes.close()
-    _build.scratch.cleanup()
+    _end_build()
     # The feed is written after a successful build only; it needs absolute
     # addresses, so it is rendered from a template with the site's address.
     feed = _build.env.get_template(FEED_TEMPLATE).render(

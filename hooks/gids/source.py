@@ -75,8 +75,8 @@ def read_text(abs_path: Path, rel_path: str) -> tuple[str | None, list[Problem]]
 
 def split(text: str, rel_path: str) -> tuple[SourceFile | None, list[Problem]]:
     """Split text into front matter (parsed, with lines) and body."""
-    lines = text.split("\n")
-    if not lines or not _OPEN_FENCE.match(lines[0]):
+    fences = _fences(text)
+    if fences is None:
         return None, [
             Problem(
                 rel_path,
@@ -86,7 +86,7 @@ def split(text: str, rel_path: str) -> tuple[SourceFile | None, list[Problem]]:
                 "(zoals title:), en dan weer een regel '---'",
             )
         ]
-    close = next((i for i in range(1, len(lines)) if _CLOSE_FENCE.match(lines[i])), None)
+    lines, close = fences
     if close is None:
         return None, [
             Problem(
@@ -105,14 +105,20 @@ def split(text: str, rel_path: str) -> tuple[SourceFile | None, list[Problem]]:
 def body_of(text: str) -> str | None:
     """The markdown under the front matter, without reading the front
     matter (``None`` without one): for a file that passed validation."""
-    first, newline, _ = text.partition("\n")
-    if not newline or not _OPEN_FENCE.match(first):
+    fences = _fences(text)
+    if fences is None or fences[1] is None:
         return None
-    match = _CLOSING_LINE.search(text, len(first) + 1)
-    return text[match.end() :] if match else None
+    lines, close = fences
+    return "\n".join(lines[close + 1 :])
 
 
-_CLOSING_LINE = re.compile(r"^(?:-{3}|\.{3})[ \t]*(?:\n|\Z)", re.MULTILINE)
+def _fences(text: str) -> tuple[list[str], int | None] | None:
+    """The lines of a file and the index of the line closing its front
+    matter (``None`` if it is never closed); ``None`` without front matter."""
+    lines = text.split("\n")
+    if not _OPEN_FENCE.match(lines[0]):
+        return None
+    return lines, next((i for i in range(1, len(lines)) if _CLOSE_FENCE.match(lines[i])), None)
 
 
 def parse_yaml(yaml_text: str, rel_path: str, first_line: int) -> tuple[Located | None, list[Problem]]:
