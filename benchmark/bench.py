@@ -332,75 +332,49 @@ def generate_guide(target: Path, project: Path, dilemmas: int) -> tuple[list[str
 # --- the floor ---------------------------------------------------------------------
 
 
-FLOOR_CONFIG = """\
-site_name: Vloer
-site_url: http://127.0.0.1:8000/
-docs_dir: docs
-theme:
-  name: material
-  language: nl
-  font: false
-  palette:
-    scheme: default
-    primary: custom
-    accent: custom
-  features:
-    - navigation.indexes
-    - navigation.top
-    - search.highlight
-    - content.code.copy
-    - toc.follow
-plugins:
-  - search:
-      lang: nl
-extra_css:
-  - stylesheets/gids.css
-extra_javascript:
-  - javascripts/gids.js
-markdown_extensions:
-  - toc:
-      permalink: true
-      permalink_title: Link naar dit deel
-  - attr_list
-  - admonition
-  - tables
-  - def_list
-  - pymdownx.details
-  - pymdownx.superfences
-  - pymdownx.highlight:
-      anchor_linenums: false
-  - pymdownx.inlinehilite
-nav:
-  - Start: index.md
-  - De driehoek:
-      - spanningen/index.md
-      - spanningen/professie-politiek.md
-      - spanningen/professie-maatschappij.md
-      - spanningen/politiek-maatschappij.md
-  - Principes: principes/index.md
-  - Dilemma's: dilemmas/index.md
-  - Sessie samenstellen: sessie.md
-  - Bijdragen: bijdragen.md
-  - Versies: versies.md
-  - Over deze gids: over.md
-# The items are reached from the index pages, as in the guide.
-not_in_nav: |
-  /principes/
-  /dilemmas/
-"""
-FLOOR_PAGES = (
-    "index.md",
-    "spanningen/index.md",
-    "spanningen/professie-politiek.md",
-    "spanningen/professie-maatschappij.md",
-    "spanningen/politiek-maatschappij.md",
-    "principes/index.md",
-    "dilemmas/index.md",
-    "sessie.md",
-    "bijdragen.md",
-    "versies.md",
-    "over.md",
-)
+#: What the floor keeps of the guide's own mkdocs.yml: everything that
+#: shapes a page of the theme (theme settings without our templates, the
+#: navigation, the markdown extensions, the footer, the version selector),
+#: so that the floor cannot drift from the guide when its navigation or
+#: theme settings change. Left out: our hooks, our templates (custom_dir) and
+#: every plugin but search. The items are reached from the index pages, as in
+#: the guide (not_in_nav).
+FLOOR_KEEPS = ("site_name", "copyright", "theme", "extra", "extra_css", "extra_javascript", "markdown_extensions", "nav")
+
+
+def floor_config(guide: Path) -> tuple[dict, list[str]]:
+    """The floor's mkdocs.yml, made from the guide's, and its pages."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    # !ENV [NAME, default]: the floor takes the default, as the benchmark
+    # clears those variables for the guide too (CLEARED_ENV).
+    Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+    guide_config = yaml.load((guide / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    config = {key: guide_config[key] for key in FLOOR_KEEPS if key in guide_config}
+    config["theme"] = {key: value for key, value in config["theme"].items() if key != "custom_dir"}
+    config["site_url"] = "http://127.0.0.1:8000/"
+    config["docs_dir"] = "docs"
+    config["plugins"] = [entry for entry in guide_config["plugins"] if _plugin_name(entry) == "search"]
+    config["not_in_nav"] = "/principes/\n/dilemmas/\n"
+    return config, list(_nav_pages(config["nav"]))
+
+
+def _plugin_name(entry: str | dict) -> str:
+    return entry if isinstance(entry, str) else next(iter(entry))
+
+
+def _nav_pages(nav: list | dict | str):
+    if isinstance(nav, str):
+        yield nav
+    elif isinstance(nav, list):
+        for entry in nav:
+            yield from _nav_pages(entry)
+    else:
+        for value in nav.values():
+            yield from _nav_pages(value)
 
 
 def generate_floor(target: Path, guide: Path, principles: int, dilemmas: int) -> None:
@@ -409,8 +383,9 @@ def generate_floor(target: Path, guide: Path, principles: int, dilemmas: int) ->
     docs = target / "docs"
     for folder in ("stylesheets", "javascripts"):
         shutil.copytree(guide / "docs" / folder, docs / folder)
-    (target / "mkdocs.yml").write_text(FLOOR_CONFIG, encoding="utf-8")
-    for page in FLOOR_PAGES:
+    config, pages = floor_config(guide)
+    (target / "mkdocs.yml").write_text(json.dumps(config, ensure_ascii=False, indent=2), encoding="utf-8")
+    for page in pages:
         rng = random.Random(f"floor-{page}")
         path = docs / page
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -8,6 +8,7 @@ adds its items as pages, and hands the guide to the templates in
 from __future__ import annotations
 
 import functools
+import gc
 import html
 import logging
 import os
@@ -111,13 +112,15 @@ def _offline_enabled(config: MkDocsConfig) -> bool:
 # Runs before MkDocs empties the output folder (that happens right after
 # on_pre_build), so a content error leaves the last good site untouched.
 def on_pre_build(config: MkDocsConfig) -> None:
+    # git answers while the guide is read.
+    dates = gitrepo.start_last_changed(_build.root, DATED_FOLDERS)
     guide, problems = gids.load_guide(_build.root, Path(config.docs_dir))
     if problems:
         raise PluginError(gids.report(problems))
     assert guide is not None
     _build.guide = guide
     _build.tombstones = {_tombstone_uri(r): r for r in guide.removals()}
-    _build.dates = gitrepo.last_changed(_build.root, DATED_FOLDERS)
+    _build.dates = dates()
     # Reproducible builds: MkDocs dates the sitemap with SOURCE_DATE_EPOCH
     # when set; otherwise with the clock. Without a value of its own, a
     # build takes the time of the newest change in git.
@@ -226,6 +229,18 @@ def _kind(page: Page, path: str) -> str | None:
     return _build.guide.page_kind(path)
 
 
+# Last of all plugins: by now every file, page and the navigation exist, and
+# they live until the build ends, as do the guide and MkDocs' configuration.
+# Python's cycle collector would walk all of them again in every full
+# collection; frozen, it walks only what pages make from here on. Thawed at
+# the end of the build (_end_build), so that mkdocs serve frees a previous
+# build's objects as usual.
+@event_priority(-100)
+def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
+    gc.freeze()
+    return nav
+
+
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
     # An item's front matter was read and checked by the core already; the
     # page gets its meta from the guide (on_page_markdown), so MkDocs reads
@@ -318,7 +333,9 @@ def _dutch_date(value: Any) -> str:
 
 
 def _end_build() -> None:
-    """Stop the QR-code process and remove the scratch files of a build."""
+    """Stop the QR-code process, remove the scratch files of a build and
+    let the cycle collector see the build's objects again (on_nav)."""
+    gc.unfreeze()
     _build.codes.close()
     if _build.scratch is not None:
         _build.scratch.cleanup()

@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import subprocess
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,28 +50,51 @@ def _git_dir(root: Path) -> Path | None:
 
 def last_changed(root: Path, folders: list[str]) -> GitDates:
     """Ask git once when each file below ``folders`` last changed."""
+    return start_last_changed(root, folders)()
+
+
+def start_last_changed(root: Path, folders: list[str]) -> Callable[[], GitDates]:
+    """Start asking git (`last_changed`) and return at once; calling the
+    result waits for the answer. A build reads the guide meanwhile: on a
+    long history, git takes a while."""
     git_dir = _git_dir(root)
     if git_dir is None:
-        return GitDates(warning="geen git-geschiedenis gevonden (bijvoorbeeld een download als zip)")
+        return lambda: GitDates(warning="geen git-geschiedenis gevonden (bijvoorbeeld een download als zip)")
     if (git_dir / "shallow").exists():
-        return GitDates(
+        return lambda: GitDates(
             warning="de git-geschiedenis is onvolledig (een 'shallow clone'); "
             "haal de hele geschiedenis op met: git fetch --unshallow"
         )
-    try:
-        result = subprocess.run(
-            ["git", "log", f"--format={_MARK}%ct %cs", "--name-only", "--no-renames", "--relative", "--", *folders],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-    except (OSError, subprocess.CalledProcessError) as error:
-        reason = getattr(error, "stderr", "") or str(error)
-        return GitDates(warning=f"git gaf geen geschiedenis ({reason.strip().splitlines()[0] if reason.strip() else 'onbekende fout'})")
+    command = ["git", "log", f"--format={_MARK}%ct %cs", "--name-only", "--no-renames", "--relative", "--", *folders]
+    answer: list[tuple[int, str, str] | OSError] = []
+
+    def ask() -> None:
+        try:
+            process = subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            stdout, stderr = process.communicate()
+            answer.append((process.returncode, stdout, stderr))
+        except OSError as error:
+            answer.append(error)
+
+    # A thread reads the output as it comes: a long log does not fit in a pipe.
+    thread = threading.Thread(target=ask, daemon=True)
+    thread.start()
+
+    def result() -> GitDates:
+        thread.join()
+        outcome = answer[0]
+        if isinstance(outcome, OSError) or outcome[0] != 0:
+            reason = (str(outcome) if isinstance(outcome, OSError) else outcome[2]).strip()
+            return GitDates(warning=f"git gaf geen geschiedenis ({reason.splitlines()[0] if reason else 'onbekende fout'})")
+        return _dates(outcome[1])
+
+    return result
+
+
+def _dates(log: str) -> GitDates:
     dates: dict[str, dt.date] = {}
     latest: int | None = None
-    for commit in result.stdout.split(_MARK)[1:]:
+    for commit in log.split(_MARK)[1:]:
         lines = commit.strip().splitlines()
         if not lines:
             continue

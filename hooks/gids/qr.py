@@ -7,27 +7,24 @@ a valid code that scans; letting segno score all eight took half of a build.
 A code costs about 1.5 ms, which for a guide of thousands of dilemmas is
 seconds. MkDocs renders pages on one core, and it converts the markdown of
 every page before it renders any template; so `Codes` makes the codes of a
-large guide in a second process (``python -m gids.qr``) during that time,
-and a page only picks its code up. Below `BACKGROUND_FROM` addresses a
-process costs more than it saves, and the codes are made when asked for.
-If the second process fails for any reason, the codes are made here.
-
-Not multiprocessing: its workers must import this package by name, which
-only works while MkDocs has the hooks folder on sys.path, and a pool whose
-worker dies at start loses its task and waits forever.
+large guide in a second process (``python -m gids.qr``, see
+`gids.second_process`) during that time, and a page only picks its code up.
+Below `BACKGROUND_FROM` addresses a process costs more than it saves, and
+the codes are made when asked for. If the second process fails for any
+reason, the codes are made here.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import os
 import subprocess
 import sys
 import threading
 from collections.abc import Iterable
 from functools import lru_cache
-from pathlib import Path
+
+from . import second_process
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +32,6 @@ MASK = 0
 ERROR_CORRECTION = "m"
 #: From how many addresses the codes are made in a second process.
 BACKGROUND_FROM = 200
-#: The folder that holds this package, for the second process's path.
-_PACKAGE_PARENT = Path(__file__).resolve().parent.parent
 
 
 @lru_cache(maxsize=None)
@@ -61,17 +56,8 @@ class Codes:
         self._thread: threading.Thread | None = None
         if len(wanted) < background_from:
             return
-        path = os.pathsep.join(filter(None, [str(_PACKAGE_PARENT), os.environ.get("PYTHONPATH")]))
-        try:
-            self._process = subprocess.Popen(
-                [sys.executable, "-m", "gids.qr"],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,
-                env={**os.environ, "PYTHONPATH": path},
-            )
-        except OSError as error:  # no second process here: make them when asked
-            log.debug("QR codes in this process: %s", error)
+        self._process = second_process.start("gids.qr")
+        if self._process is None:  # no second process here: make them when asked
             return
         # A thread feeds and reads the process, so that neither side blocks.
         self._thread = threading.Thread(target=self._talk, args=(self._process, wanted), daemon=True)

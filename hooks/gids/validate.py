@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from . import body as body_parser
-from . import safety, schema
+from . import loader, safety, schema
 from .model import Corner, Dilemma, Guide, HistoryEntry, Principle, Release, Removal, Tension, version_key
 from .problems import Problem
 from .source import Located, SourceFile, load, read_text, split
@@ -449,7 +449,42 @@ def _load_file(abs_path: Path, rel: str, spec: schema.Schema, problems: list[Pro
     return _Loaded(rel, checked, parsed.links)
 
 
-def load_guide(root: Path, docs_dir: Path | None = None) -> tuple[Guide | None, list[Problem]]:
+_SCHEMAS = {content_type.folder: content_type.schema for content_type in schema.CONTENT_TYPES}
+
+
+def load_file(abs_path: Path, rel: str, folder: str, problems: list[Problem]) -> _Loaded | None:
+    """Read and check one content file of ``folder`` on its own (for `gids.loader`)."""
+    return _load_file(abs_path, rel, _SCHEMAS[folder], problems)
+
+
+#: From how many content files a second process reads part of them (see
+#: `gids.loader`): below it, starting a process costs more than it saves.
+PARALLEL_FROM = 400
+#: The share this process reads itself: the second one first has to start.
+OWN_SHARE = 0.6
+
+
+def _load_files(entries: list[loader.Entry], problems: list[Problem], parallel_from: int) -> list[_Loaded | None]:
+    """Read and check each file on its own, in order; for a large guide,
+    the last part in a second process at the same time."""
+    cut = len(entries) if len(entries) < parallel_from else round(len(entries) * OWN_SHARE)
+    helper = loader.Helper(entries[cut:]) if cut < len(entries) else None
+    results = [load_file(path, rel, folder, problems) for path, rel, folder in entries[:cut]]
+    theirs = helper.results() if helper is not None else []
+    if theirs is None:  # the second process failed: read them here
+        theirs = []
+        for path, rel, folder in entries[cut:]:
+            own: list[Problem] = []
+            theirs.append((load_file(path, rel, folder, own), own))
+    for result, file_problems in theirs:
+        results.append(result)
+        problems.extend(file_problems)
+    return results
+
+
+def load_guide(
+    root: Path, docs_dir: Path | None = None, parallel_from: int = PARALLEL_FROM
+) -> tuple[Guide | None, list[Problem]]:
     """Load, validate and link the whole guide.
 
     Returns the guide (``None`` when there are problems) and every problem
@@ -462,13 +497,13 @@ def load_guide(root: Path, docs_dir: Path | None = None) -> tuple[Guide | None, 
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _load_guide(root, docs_dir)
+        return _load_guide(root, docs_dir, parallel_from)
     finally:
         if paused:
             gc.enable()
 
 
-def _load_guide(root: Path, docs_dir: Path | None) -> tuple[Guide | None, list[Problem]]:
+def _load_guide(root: Path, docs_dir: Path | None, parallel_from: int) -> tuple[Guide | None, list[Problem]]:
     root = Path(root)
     docs_dir = Path(docs_dir) if docs_dir else root / "docs"
     problems: list[Problem] = []
@@ -481,19 +516,21 @@ def _load_guide(root: Path, docs_dir: Path | None) -> tuple[Guide | None, list[P
     # problems of its own: its own messages say what is wrong, and the files
     # that refer to it should not add "unknown" messages on top.
     ids: dict[str, set[str]] = {}
+    entries: list[loader.Entry] = []
     for content_type in schema.CONTENT_TYPES:
         loaded[content_type.folder] = {}
         ids[content_type.folder] = set()
         for rel, abs_path in _content_files(root, content_type.folder, problems):
-            item_id = abs_path.stem
-            id_message = schema.id_problem(item_id)
-            if id_message:
-                problems.append(Problem(rel, 1, "bestandsnaam", id_message))
-            else:
-                ids[content_type.folder].add(item_id)
-            result = _load_file(abs_path, rel, content_type.schema, problems)
-            if result is not None and not id_message:
-                loaded[content_type.folder][item_id] = result
+            entries.append((abs_path, rel, content_type.folder))
+    for (abs_path, rel, folder), result in zip(entries, _load_files(entries, problems, parallel_from)):
+        item_id = abs_path.stem
+        id_message = schema.id_problem(item_id)
+        if id_message:
+            problems.append(Problem(rel, 1, "bestandsnaam", id_message))
+            continue
+        ids[folder].add(item_id)
+        if result is not None:
+            loaded[folder][item_id] = result
 
     aliases = _check_aliases(loaded, problems)
     principle_aliases = aliases.get(schema.PRINCIPLES.folder, {})

@@ -35,13 +35,13 @@ def test_dates_of_all_files_from_one_git_process(tmp_path: Path, monkeypatch: py
     _commit(repo, "second", "2025-03-05")
 
     calls: list[list[str]] = []
-    real_run = subprocess.run
+    real_popen = subprocess.Popen
 
-    def counting_run(args: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
+    def counting_popen(args: list[str], **kwargs: object) -> subprocess.Popen[str]:
         calls.append(list(args))
-        return real_run(args, **kwargs)  # type: ignore[call-overload]
+        return real_popen(args, **kwargs)  # type: ignore[call-overload]
 
-    monkeypatch.setattr(gitrepo.subprocess, "run", counting_run)
+    monkeypatch.setattr(gitrepo.subprocess, "Popen", counting_popen)
     dates = gitrepo.last_changed(repo, ["principles", "dilemmas"])
 
     assert [c[:2] for c in calls] == [["git", "log"]]
