@@ -69,7 +69,7 @@ test: $(VENV)/.test-tools check-browser
 # A benchmark, not a test: prints ratios against plain MkDocs on this
 # machine and writes benchmark/RESULTS.md.
 bench: $(BIN)/mkdocs
-	$(BIN)/python benchmark/bench.py
+	$(BIN)/python benchmark/bench.py --repeat 5
 
 # The search of the offline guide needs a small worker shim from npm.
 node_modules/iframe-worker/shim/index.js: package.json package-lock.json
