@@ -923,8 +923,8 @@ HOW_TO_READ = textwrap.dedent(
     - **fastest s / ratio of fastest**: the fastest round of each side and their ratio. On a shared
       machine other work only ever slows a round down, and here it did so a lot (on the machine
       below, the CPU time of one and the same build has varied by a third from round to round), so
-      the fastest round is the least disturbed estimate. The target is judged on the medians, the
-      stricter of the two; its line shows both.
+      the fastest round is the least disturbed estimate. The target is judged on the medians; its
+      line shows both.
     - **CPU s**: user + system CPU time of the build process and the processes it waited for (ours
       makes the QR codes of a large guide in a second process, on the second core, while MkDocs
       converts the markdown: wall time gains, CPU time does not); **CPU ratio**: ours / floor.
