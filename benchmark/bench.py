@@ -342,27 +342,32 @@ def generate_guide(target: Path, project: Path, dilemmas: int) -> tuple[list[str
 FLOOR_KEEPS = ("site_name", "copyright", "theme", "extra", "extra_css", "extra_javascript", "markdown_extensions", "nav")
 
 
-def floor_config(guide: Path) -> tuple[dict, list[str]]:
-    """The floor's mkdocs.yml, made from the guide's, and its pages."""
+def guide_config(guide: Path) -> dict:
+    """The guide's mkdocs.yml as MkDocs reads it with CLEARED_ENV unset:
+    ``!ENV [NAME, default]`` gives the default."""
     import yaml
 
     class Loader(yaml.SafeLoader):
         pass
 
-    # !ENV [NAME, default]: the floor takes the default, as the benchmark
-    # clears those variables for the guide too (CLEARED_ENV).
     Loader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
-    guide_config = yaml.load((guide / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    config = {key: guide_config[key] for key in FLOOR_KEEPS if key in guide_config}
+    return yaml.load((guide / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+
+
+def floor_config(guide: Path) -> tuple[dict, list[str]]:
+    """The floor's mkdocs.yml, made from the guide's, and its pages."""
+    ours = guide_config(guide)
+    config = {key: ours[key] for key in FLOOR_KEEPS if key in ours}
     config["theme"] = {key: value for key, value in config["theme"].items() if key != "custom_dir"}
     config["site_url"] = "http://127.0.0.1:8000/"
     config["docs_dir"] = "docs"
-    config["plugins"] = [entry for entry in guide_config["plugins"] if _plugin_name(entry) == "search"]
+    config["plugins"] = [entry for entry in ours["plugins"] if plugin_name(entry) == "search"]
     config["not_in_nav"] = "/principes/\n/dilemmas/\n"
     return config, list(_nav_pages(config["nav"]))
 
 
-def _plugin_name(entry: str | dict) -> str:
+def plugin_name(entry: str | dict) -> str:
+    """The name of an entry of ``plugins:`` (``search`` or ``{search: {...}}``)."""
     return entry if isinstance(entry, str) else next(iter(entry))
 
 
