@@ -271,6 +271,12 @@ def snapshot_project(target: Path) -> Path:
     one copy, so that all sizes measure the same code even while people keep
     working in the project."""
     shutil.copytree(ROOT, target, ignore=shutil.ignore_patterns(*COPY_IGNORE))
+    # Bytecode for the hooks, once: Python writes it itself on the first
+    # build, except where PYTHONDONTWRITEBYTECODE is set (as on some CI
+    # machines). MkDocs, Material and every other package in .venv got theirs
+    # when pip installed them; without this, only our side would compile its
+    # source again in every build and in each of its second processes.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(target / "hooks")], check=True)
     return target
 
 
@@ -909,7 +915,9 @@ HOW_TO_READ = textwrap.dedent(
       a history entry with version "{RELEASE[0]}" (the release in docs/versies.md), an unreleased entry on
       every 7th dilemma, and aliases on every 10th dilemma and every 8th principle. `docs/` is the real
       one. The folder is committed in a fresh git repository, so pages have "last changed" dates.
-      `python -m gids.check` proves it valid before it is built.
+      `python -m gids.check` proves it valid before it is built. Its `hooks/` are compiled to bytecode
+      once, as Python does on a first build (the packages in .venv, which the floor runs on, got
+      theirs from pip); no other cache is kept: every build starts cold.
     - **floor**: a plain Material site whose mkdocs.yml is made from ours (`floor_config`): the same
       site name, footer, theme settings, navigation, markdown extensions, extra CSS/JS and `extra`
       (Material's version selector), search (`nl`); without our hooks, our templates (`custom_dir`)

@@ -138,8 +138,17 @@ def _parse_fast(markdown: str, first_line: int) -> Body | None:
     # Positions in the tree are byte offsets into the UTF-8 text.
     data = markdown.encode("utf-8")
 
+    # Nodes come in document order: count the newlines since the last one
+    # asked for, not from the start each time.
+    seen = [0, first_line]
+
     def line_of(offset: int) -> int:
-        return first_line + data.count(b"\n", 0, offset)
+        last_offset, last_line = seen
+        if offset < last_offset:
+            last_offset, last_line = 0, first_line
+        line = last_line + data.count(b"\n", last_offset, offset)
+        seen[0], seen[1] = offset, line
+        return line
 
     headings: list[Heading] = []
     links: list[Link] = []

@@ -7,7 +7,7 @@ the QR codes of its printed cards (`gids.qr`).
 Why not multiprocessing: its workers must import this package by name,
 which only works while MkDocs has the hooks folder on sys.path, and a pool
 whose worker dies at start loses its task and waits forever. A plain
-``python -m gids.<module>`` with this package on its path has neither
+new Python that runs ``gids.<module>.main()`` with this package on its path has neither
 problem, and whoever starts it does the work itself when it fails.
 """
 
@@ -26,12 +26,14 @@ _PACKAGE_PARENT = Path(__file__).resolve().parent.parent
 
 
 def start(module: str) -> subprocess.Popen[bytes] | None:
-    """Start ``python -m <module>`` with pipes for stdin and stdout, or
-    ``None`` when no process can be started here."""
+    """Start ``<module>.main()`` in a new Python with pipes for stdin and
+    stdout, or ``None`` when no process can be started here."""
     path = os.pathsep.join(filter(None, [str(_PACKAGE_PARENT), os.environ.get("PYTHONPATH")]))
     try:
         return subprocess.Popen(
-            [sys.executable, "-m", module],
+            # Not "python -m": that runs the module a second time as
+            # __main__ when the package has imported it already.
+            [sys.executable, "-c", f"import {module}; {module}.main()"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,

@@ -23,6 +23,7 @@ BOM = b"\xef\xbb\xbf"
 # (mkdocs.utils.meta.YAML_RE), so both always agree on where the body starts.
 _OPEN_FENCE = re.compile(r"^-{3}[ \t]*$")
 _CLOSE_FENCE = re.compile(r"^(?:-{3}|\.{3})[ \t]*$")
+_CLOSE_FENCE_LINE = re.compile(_CLOSE_FENCE.pattern, re.MULTILINE)
 
 
 @dataclass
@@ -104,12 +105,14 @@ def split(text: str, rel_path: str) -> tuple[SourceFile | None, list[Problem]]:
 
 def body_of(text: str) -> str | None:
     """The markdown under the front matter, without reading the front
-    matter (``None`` without one): for a file that passed validation."""
-    fences = _fences(text)
-    if fences is None or fences[1] is None:
+    matter (``None`` without one): for a file that passed validation.
+    Cut where `split` cuts, by searching the text rather than splitting
+    it into lines: MkDocs asks this for every page of the guide."""
+    first_end = text.find("\n")
+    if first_end < 0 or not _OPEN_FENCE.match(text, 0, first_end):
         return None
-    lines, close = fences
-    return "\n".join(lines[close + 1 :])
+    close = _CLOSE_FENCE_LINE.search(text, first_end + 1)
+    return None if close is None else text[close.end() + 1 :]
 
 
 def _fences(text: str) -> tuple[list[str], int | None] | None:

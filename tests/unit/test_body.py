@@ -144,6 +144,11 @@ def test_shuffled_bodies_read_the_same_with_both() -> None:
         "---\ntitle: x\n",
         "geen front matter\n---\n",
         "",
+        "----\ntitle: x\n---\nb",
+        "--- x\ntitle: x\n---\nb",
+        "---\n----\n ---\n....\n---\nb\n",
+        "---\ntitle: x\n---\n---\nb",
+        "\n---\ntitle: x\n---\nb",
     ],
 )
 def test_the_build_cuts_the_body_where_validation_does(text: str) -> None:

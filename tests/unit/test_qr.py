@@ -25,6 +25,16 @@ def test_a_code_is_segnos_code_of_the_address_with_a_title() -> None:
     assert code.startswith("<svg") and f"<title>QR-code: {ADDRESSES[0]}</title>" in code
 
 
+def test_a_short_address_still_gets_a_regular_code() -> None:
+    # Phone cameras read regular QR codes; many cannot read Micro QR, which
+    # segno would pick by default for an address this short.
+    address = "/dilemmas/ab/"
+    assert segno.make(address, error="m", mask=0).is_micro
+    assert qr.svg(address) == segno.make(address, error="m", mask=0, micro=False).svg_inline(
+        scale=4, border=2, omitsize=True, title=f"QR-code: {address}"
+    )
+
+
 def test_a_small_guide_starts_no_second_process() -> None:
     codes = qr.Codes(ADDRESSES)
     assert codes._process is None
