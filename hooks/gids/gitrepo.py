@@ -11,10 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 import subprocess
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from . import second_process
 
 #: Separates commits in the log output; cannot occur in a file name.
 _MARK = "\x1e"
@@ -66,29 +67,23 @@ def start_last_changed(root: Path, folders: list[str]) -> Callable[[], GitDates]
             "haal de hele geschiedenis op met: git fetch --unshallow"
         )
     command = ["git", "log", f"--format={_MARK}%ct %cs", "--name-only", "--no-renames", "--relative", "--", *folders]
-    answer: list[tuple[int, str, str] | OSError] = []
-
-    def ask() -> None:
-        try:
-            process = subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            stdout, stderr = process.communicate()
-            answer.append((process.returncode, stdout, stderr))
-        except OSError as error:
-            answer.append(error)
-
-    # A thread reads the output as it comes: a long log does not fit in a pipe.
-    thread = threading.Thread(target=ask, daemon=True)
-    thread.start()
+    try:
+        process = second_process.start(command, cwd=root)
+    except OSError as error:
+        return lambda: _no_history(str(error))
 
     def result() -> GitDates:
-        thread.join()
-        outcome = answer[0]
-        if isinstance(outcome, OSError) or outcome[0] != 0:
-            reason = (str(outcome) if isinstance(outcome, OSError) else outcome[2]).strip()
-            return GitDates(warning=f"git gaf geen geschiedenis ({reason.splitlines()[0] if reason else 'onbekende fout'})")
-        return _dates(outcome[1])
+        code, output, errors = process.finish()
+        if code != 0:
+            return _no_history(errors.decode("utf-8", errors="replace"))
+        return _dates(output.decode("utf-8", errors="replace"))
 
     return result
+
+
+def _no_history(reason: str) -> GitDates:
+    reason = reason.strip()
+    return GitDates(warning=f"git gaf geen geschiedenis ({reason.splitlines()[0] if reason else 'onbekende fout'})")
 
 
 def _dates(log: str) -> GitDates:

@@ -4,11 +4,11 @@ Made at build time as inline SVG with segno, so that no reader's browser
 asks a service for them. One fixed mask pattern: every one of the eight is
 a valid code that scans; letting segno score all eight took half of a build.
 
-A code costs about 1.5 ms, which for a guide of thousands of dilemmas is
+A code costs about 1 ms, which for a guide of thousands of dilemmas is
 seconds. MkDocs renders pages on one core, and it converts the markdown of
 every page before it renders any template; so `Codes` makes the codes of a
-large guide in a second process (``python -m gids.qr``, see
-`gids.second_process`) during that time, and a page only picks its code up.
+large guide in a second process (`main`, see `gids.second_process`) during
+that time, and the first page that needs a code picks them all up.
 Below `BACKGROUND_FROM` addresses a process costs more than it saves, and
 the codes are made when asked for. If the second process fails for any
 reason, the codes are made here.
@@ -18,9 +18,7 @@ from __future__ import annotations
 
 import json
 import logging
-import subprocess
 import sys
-import threading
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -54,51 +52,33 @@ class Codes:
     """The codes of a known set of addresses, made ahead when there are many."""
 
     def __init__(self, addresses: Iterable[str], background_from: int = BACKGROUND_FROM) -> None:
-        wanted = sorted(set(addresses))
+        self._wanted = sorted(set(addresses))
         self._made: dict[str, str] = {}
-        self._process: subprocess.Popen[bytes] | None = None
-        self._thread: threading.Thread | None = None
-        if len(wanted) < background_from:
-            return
-        self._process = second_process.start("gids.qr")
-        if self._process is None:  # no second process here: make them when asked
-            return
-        # A thread feeds and reads the process, so that neither side blocks.
-        self._thread = threading.Thread(target=self._talk, args=(self._process, wanted), daemon=True)
-        self._thread.start()
+        self._process: second_process.Background | None = None
+        if len(self._wanted) >= background_from:
+            # None when no process can start here: then made when asked.
+            self._process = second_process.start_python("gids.qr", json.dumps(self._wanted).encode())
 
-    def _talk(self, process: subprocess.Popen[bytes], wanted: list[str]) -> None:
-        # One code per line, in the order asked: read as they come, never
-        # the whole output at once.
-        assert process.stdin is not None and process.stdout is not None
-        try:
-            with process.stdin:
-                process.stdin.write(json.dumps(wanted).encode())
-            made = {address: line.decode().rstrip("\n") for address, line in zip(wanted, process.stdout)}
-        except (OSError, ValueError) as error:
-            log.debug("QR codes in this process: %s", error)
-            made = {}
-        process.stdout.close()
-        if process.wait() == 0 and len(made) == len(wanted):
-            self._made = made
+    def _collect(self, process: second_process.Background) -> None:
+        code, output, _ = process.finish()
+        lines = output.decode().split("\n")
+        # One code per line, in the order asked, and a last newline.
+        if code == 0 and len(lines) == len(self._wanted) + 1:
+            self._made = dict(zip(self._wanted, lines))
         else:
-            log.debug("QR codes in this process: the second process ended with %s", process.returncode)
+            log.debug("QR codes in this process: the second process ended with %s", code)
 
     def get(self, address: str) -> str:
-        if self._thread is not None:
-            self._thread.join()
-            self._thread = None
-            self._process = None
+        if self._process is not None:
+            process, self._process = self._process, None
+            self._collect(process)
         # Each code is printed on one page: once taken, it is let go.
         return self._made.pop(address, None) or svg(address)
 
     def close(self) -> None:
         """Stop the second process (also when the build stops early)."""
-        if self._process is not None and self._process.poll() is None:
-            self._process.kill()
-        if self._thread is not None:
-            self._thread.join()
-        self._thread = None
+        if self._process is not None:
+            self._process.stop()
         self._process = None
         self._made = {}
 

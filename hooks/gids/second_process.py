@@ -1,14 +1,21 @@
-"""A second Python process for work that can run beside the build.
+"""Processes that run beside the build.
 
-MkDocs builds on one core. Two pieces of the guide's own work can use the
-other one: reading half of a large guide's files (`gids.loader`) and making
-the QR codes of its printed cards (`gids.qr`).
+MkDocs builds on one core. Three pieces of the guide's own work can use the
+other one: asking git when files changed (`gids.gitrepo`), reading part of a
+large guide's files (`gids.loader`) and making the QR codes of its printed
+cards (`gids.qr`).
+
+A process gets its input from, and writes its output to, anonymous temporary
+files: nothing in the build has to feed or drain a pipe while the process
+runs. A thread that did so would take the interpreter lock from the build at
+every chunk it read (thousands of times for the QR codes of a large guide),
+and every switch slows the build down.
 
 Why not multiprocessing: its workers must import this package by name,
 which only works while MkDocs has the hooks folder on sys.path, and a pool
-whose worker dies at start loses its task and waits forever. A plain
-new Python that runs ``gids.<module>.main()`` with this package on its path has neither
-problem, and whoever starts it does the work itself when it fails.
+whose worker dies at start loses its task and waits forever. A plain new
+Python that runs ``gids.<module>.main()`` with this package on its path has
+neither problem, and whoever starts it does the work itself when it fails.
 """
 
 from __future__ import annotations
@@ -17,7 +24,9 @@ import logging
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+from typing import IO
 
 log = logging.getLogger(__name__)
 
@@ -25,20 +34,64 @@ log = logging.getLogger(__name__)
 _PACKAGE_PARENT = Path(__file__).resolve().parent.parent
 
 
-def start(module: str) -> subprocess.Popen[bytes] | None:
-    """Start ``<module>.main()`` in a new Python with pipes for stdin and
-    stdout, or ``None`` when no process can be started here."""
-    path = os.pathsep.join(filter(None, [str(_PACKAGE_PARENT), os.environ.get("PYTHONPATH")]))
+class Background:
+    """A started process; `finish` waits for it and gives what it wrote."""
+
+    def __init__(self, process: subprocess.Popen[bytes], stdout: IO[bytes], stderr: IO[bytes]) -> None:
+        self.process = process
+        self._stdout = stdout
+        self._stderr = stderr
+
+    def finish(self) -> tuple[int, bytes, bytes]:
+        """Wait for the process: its exit code, its output and its error output."""
+        code = self.process.wait()
+        output, errors = _read_and_close(self._stdout), _read_and_close(self._stderr)
+        return code, output, errors
+
+    def stop(self) -> None:
+        """End the process if it still runs (a build that stops early)."""
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        self._stdout.close()
+        self._stderr.close()
+
+
+def _read_and_close(file: IO[bytes]) -> bytes:
     try:
-        return subprocess.Popen(
-            # Not "python -m": that runs the module a second time as
-            # __main__ when the package has imported it already.
-            [sys.executable, "-c", f"import {module}; {module}.main()"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            env={**os.environ, "PYTHONPATH": path},
-        )
+        file.seek(0)
+        return file.read()
+    finally:
+        file.close()
+
+
+def start(command: list[str], request: bytes = b"", cwd: Path | None = None, env: dict[str, str] | None = None) -> Background:
+    """Start ``command`` with ``request`` as its input; raises OSError when
+    it cannot start."""
+    stdout, stderr = tempfile.TemporaryFile(), tempfile.TemporaryFile()
+    try:
+        with tempfile.TemporaryFile() as stdin:
+            stdin.write(request)
+            stdin.seek(0)
+            # The process has its own copy of each file; ours of the input
+            # closes here, the output files stay open to be read back.
+            process = subprocess.Popen(command, stdin=stdin, stdout=stdout, stderr=stderr, cwd=cwd, env=env)
+    except OSError:
+        stdout.close()
+        stderr.close()
+        raise
+    return Background(process, stdout, stderr)
+
+
+def start_python(module: str, request: bytes) -> Background | None:
+    """Start ``<module>.main()`` in a new Python, or ``None`` when no process
+    can be started here."""
+    path = os.pathsep.join(filter(None, [str(_PACKAGE_PARENT), os.environ.get("PYTHONPATH")]))
+    # Not "python -m": that runs the module a second time as __main__ when
+    # the package has imported it already.
+    command = [sys.executable, "-c", f"import {module}; {module}.main()"]
+    try:
+        return start(command, request, env={**os.environ, "PYTHONPATH": path})
     except OSError as error:
         log.debug("no second process for %s: %s", module, error)
         return None

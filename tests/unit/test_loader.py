@@ -4,12 +4,11 @@ failing second process costs time, never a result."""
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from gids import loader, validate
+from gids import loader, second_process, validate
 from gids.validate import load_guide
 
 from helpers import ROOT, GuideTree
@@ -67,17 +66,17 @@ def test_the_second_process_reads_what_this_one_would() -> None:
 
 
 def test_an_unreadable_answer_is_no_answer(monkeypatch: pytest.MonkeyPatch) -> None:
-    def garbage(module: str) -> subprocess.Popen[bytes]:
+    def garbage(module: str, request: bytes) -> second_process.Background:
         script = "import sys; sys.stdin.read(); sys.stdout.write('not a pickle')"
-        return subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        return second_process.start([sys.executable, "-c", script], request)
 
-    monkeypatch.setattr(loader.second_process, "start", garbage)
+    monkeypatch.setattr(loader.second_process, "start_python", garbage)
     assert loader.Helper(_entries(ROOT)).results() is None
 
 
 def test_a_small_guide_starts_no_second_process(monkeypatch: pytest.MonkeyPatch) -> None:
     started: list[str] = []
-    monkeypatch.setattr(loader.second_process, "start", lambda module: started.append(module))
+    monkeypatch.setattr(loader.second_process, "start_python", lambda module, request: started.append(module))
     guide, problems = load_guide(ROOT)
     assert guide is not None and problems == []
     assert len(guide.principles) + len(guide.dilemmas) < validate.PARALLEL_FROM and started == []

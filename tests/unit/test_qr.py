@@ -65,7 +65,7 @@ def test_closing_stops_the_second_process() -> None:
     codes = qr.Codes([f"https://gids.example/{n}/" for n in range(20_000)], background_from=1)
     process = codes._process
     codes.close()
-    assert process is not None and process.poll() is not None
+    assert process is not None and process.process.poll() is not None
     # A build that goes on after all still gets its codes.
     assert codes.get(ADDRESSES[0]) == _expected(ADDRESSES[0])
 
