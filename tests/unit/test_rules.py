@@ -52,6 +52,11 @@ RULES = [
         lambda t: t.write(PRINCIPLE, t.read(PRINCIPLE).replace("Luisteren", "Luisteren caf\xe9").encode("latin-1")),
         PRINCIPLE, 8, "bestand", "niet als UTF-8",
     ),
+    Rule(
+        "file-in-a-subfolder",
+        lambda t: t.write("dilemmas/oud/bewaard.md", t.read(DILEMMA)),
+        "dilemmas/oud/bewaard.md", 1, "bestand", "direct in de map dilemmas/",
+    ),
     Rule("no-front-matter", lambda t: t.write(PRINCIPLE, "Alleen tekst.\n"), PRINCIPLE, 1, "front matter", "beginnen met een regel '---'"),
     Rule(
         "front-matter-not-closed",
