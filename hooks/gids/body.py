@@ -115,13 +115,21 @@ def parse(markdown: str, first_line: int) -> Body:
 # link (javascript:, vbscript:, data:, file:). Without those characters a
 # link's address holds no space or control character, so a scheme can only
 # appear as written, which the plain substring test finds.
-_NEEDS_REFERENCE = re.compile(r"[<&{\\%\x00-\x08\x0b-\x1f\x7f]")
+_NEEDS_REFERENCE = b"<&{\\%" + bytes(range(0x00, 0x09)) + bytes(range(0x0B, 0x20)) + b"\x7f"
+# Every other byte: deleting these from a text leaves only the bytes above.
+# (A regular expression's character class tests each character in turn, at
+# several times the cost of this one pass in C over a large guide's bodies.)
+_ORDINARY = bytes(b for b in range(256) if b not in _NEEDS_REFERENCE)
 _LINK_SCHEMES_DROPPED = ("script:", "data:", "file:")
 
 
-def _needs_reference(markdown: str) -> bool:
+def _needs_reference(markdown: str, data: bytes) -> bool:
+    """``data``: ``markdown`` in UTF-8 (each of the characters above is one
+    byte there, and no byte of another character is one of them)."""
+    if data.translate(None, _ORDINARY):
+        return True
     lowered = markdown.lower()
-    return bool(_NEEDS_REFERENCE.search(markdown)) or any(scheme in lowered for scheme in _LINK_SCHEMES_DROPPED)
+    return any(scheme in lowered for scheme in _LINK_SCHEMES_DROPPED)
 
 
 @lru_cache(maxsize=1)
@@ -132,11 +140,13 @@ def _fast_parser():  # -> markdown_it_pyrs.MarkdownIt
 def _parse_fast(markdown: str, first_line: int) -> Body | None:
     """The body as parse_reference reads it, or ``None`` when this path
     does not apply (see the module's docstring)."""
-    if markdown_it_pyrs is None or _needs_reference(markdown):
+    if markdown_it_pyrs is None:
         return None
-    tree = _fast_parser().tree(markdown)
     # Positions in the tree are byte offsets into the UTF-8 text.
     data = markdown.encode("utf-8")
+    if _needs_reference(markdown, data):
+        return None
+    tree = _fast_parser().tree(markdown)
 
     # Nodes come in document order: count the newlines since the last one
     # asked for, not from the start each time.
@@ -237,11 +247,15 @@ def _inline(inline: Token, line: int) -> tuple[list[Link], list[Fragment]]:
     return links, html
 
 
-_MAYBE_UNSPACED = re.compile(r"^#{1,6}[^#\s]", re.MULTILINE)
+# A line that starts with 1-6 #s and no space: at the start of the text, or
+# after a newline. Not one pattern with re.MULTILINE: "^" gives the search no
+# fixed text to look for, so it would try every position of every body.
+_MAYBE_UNSPACED = re.compile(r"\n#{1,6}[^#\s]")
+_UNSPACED_AT_START = re.compile(r"#{1,6}[^#\s]")
 
 
 def _unspaced(markdown: str, first_line: int) -> tuple[Heading, ...]:
-    if not _MAYBE_UNSPACED.search(markdown):
+    if not (_MAYBE_UNSPACED.search(markdown) or _UNSPACED_AT_START.match(markdown)):
         return ()  # the common case, without reading line by line
     found = []
     fence: str | None = None

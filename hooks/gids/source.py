@@ -22,8 +22,7 @@ BOM = b"\xef\xbb\xbf"
 # The same front-matter fences as MkDocs' own meta parser
 # (mkdocs.utils.meta.YAML_RE), so both always agree on where the body starts.
 _OPEN_FENCE = re.compile(r"^-{3}[ \t]*$")
-_CLOSE_FENCE = re.compile(r"^(?:-{3}|\.{3})[ \t]*$")
-_CLOSE_FENCE_LINE = re.compile(_CLOSE_FENCE.pattern, re.MULTILINE)
+_CLOSE_FENCE_LINE = re.compile(r"^(?:-{3}|\.{3})[ \t]*$", re.MULTILINE)
 
 
 @dataclass
@@ -87,7 +86,7 @@ def split(text: str, rel_path: str) -> tuple[SourceFile | None, list[Problem]]:
                 "(zoals title:), en dan weer een regel '---'",
             )
         ]
-    lines, close = fences
+    first_end, close = fences
     if close is None:
         return None, [
             Problem(
@@ -97,31 +96,34 @@ def split(text: str, rel_path: str) -> tuple[SourceFile | None, list[Problem]]:
                 "de sleutels bovenaan worden niet afgesloten; zet een regel '---' onder de laatste sleutel",
             )
         ]
-    yaml_text = "\n".join(lines[1:close]) + "\n"
+    # The lines between the fences, each with its newline.
+    yaml_text = text[first_end + 1 : close.start()] or "\n"
     front, problems = parse_yaml(yaml_text, rel_path, first_line=2)
-    body = "\n".join(lines[close + 1 :])
-    return SourceFile(rel_path, text, front, body, close + 2), problems
+    body_line = text.count("\n", 0, close.start()) + 2
+    return SourceFile(rel_path, text, front, text[close.end() + 1 :], body_line), problems
 
 
 def body_of(text: str) -> str | None:
     """The markdown under the front matter, without reading the front
-    matter (``None`` without one): for a file that passed validation.
-    Cut where `split` cuts, by searching the text rather than splitting
-    it into lines: MkDocs asks this for every page of the guide."""
+    matter (``None`` without one): for a file that passed validation."""
+    fences = _fences(text)
+    if fences is None or fences[1] is None:
+        return None
+    return text[fences[1].end() + 1 :]
+
+
+def _fences(text: str) -> tuple[int, re.Match[str] | None] | None:
+    """Where the first line ends and the line that closes the front matter
+    (``None`` if it is never closed); ``None`` without front matter.
+
+    Found by searching the text, not by splitting it into lines: every
+    build reads every file this way, some twice."""
     first_end = text.find("\n")
-    if first_end < 0 or not _OPEN_FENCE.match(text, 0, first_end):
+    if first_end < 0:
+        first_end = len(text)
+    if not _OPEN_FENCE.match(text, 0, first_end):
         return None
-    close = _CLOSE_FENCE_LINE.search(text, first_end + 1)
-    return None if close is None else text[close.end() + 1 :]
-
-
-def _fences(text: str) -> tuple[list[str], int | None] | None:
-    """The lines of a file and the index of the line closing its front
-    matter (``None`` if it is never closed); ``None`` without front matter."""
-    lines = text.split("\n")
-    if not _OPEN_FENCE.match(lines[0]):
-        return None
-    return lines, next((i for i in range(1, len(lines)) if _CLOSE_FENCE.match(lines[i])), None)
+    return first_end, _CLOSE_FENCE_LINE.search(text, first_end + 1)
 
 
 def parse_yaml(yaml_text: str, rel_path: str, first_line: int) -> tuple[Located | None, list[Problem]]:

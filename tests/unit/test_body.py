@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 import random
+import re
 
 import pytest
+import yaml
 from gids import body
 from gids.source import body_of, split
 import helpers
@@ -132,29 +134,60 @@ def test_shuffled_bodies_read_the_same_with_both() -> None:
     assert taken > 100
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "---\ntitle: x\n---\n\nTekst\n",
-        "---\ntitle: x\n...\nTekst",
-        "---  \ntitle: x\n---\t\n## Kop\n---\nnog een regel\n",
-        "---\ntitle: x\n---",
-        "---\n---\n",
-        "---",
-        "---\ntitle: x\n",
-        "geen front matter\n---\n",
-        "",
-        "----\ntitle: x\n---\nb",
-        "--- x\ntitle: x\n---\nb",
-        "---\n----\n ---\n....\n---\nb\n",
-        "---\ntitle: x\n---\n---\nb",
-        "\n---\ntitle: x\n---\nb",
-    ],
-)
+FENCE_CASES = [
+    "---\ntitle: x\n---\n\nTekst\n",
+    "---\ntitle: x\n...\nTekst",
+    "---  \ntitle: x\n---\t\n## Kop\n---\nnog een regel\n",
+    "---\ntitle: x\n---",
+    "---\n---\n",
+    "---",
+    "---\ntitle: x\n",
+    "geen front matter\n---\n",
+    "",
+    "----\ntitle: x\n---\nb",
+    "--- x\ntitle: x\n---\nb",
+    "---\n----\n ---\n....\n---\nb\n",
+    "---\ntitle: x\n---\n---\nb",
+    "\n---\ntitle: x\n---\nb",
+]
+
+
+@pytest.mark.parametrize("text", FENCE_CASES)
 def test_the_build_cuts_the_body_where_validation_does(text: str) -> None:
     # The build reads an item's body with body_of, without its front matter.
     source, _ = split(text, "x.md")
     assert body_of(text) == (source.body if source else None)
+
+
+def _split_by_lines(text: str) -> tuple[str, str, int] | None:
+    """How source.split cut a file when it still split it into lines: the
+    YAML text, the body and the line the body starts on."""
+    lines = text.split("\n")
+    if not re.match(r"^-{3}[ \t]*$", lines[0]):
+        return None
+    close = next((i for i in range(1, len(lines)) if re.match(r"^(?:-{3}|\.{3})[ \t]*$", lines[i])), None)
+    if close is None:
+        return None
+    return "\n".join(lines[1:close]) + "\n", "\n".join(lines[close + 1 :]), close + 2
+
+
+@pytest.mark.parametrize("text", FENCE_CASES)
+def test_split_cuts_as_reading_line_by_line_did(text: str) -> None:
+    expected = _split_by_lines(text)
+    source, _ = split(text, "x.md")
+    if expected is None:
+        assert source is None
+        return
+    yaml_text, body, body_line = expected
+    assert source is not None and (source.body, source.body_line) == (body, body_line)
+    try:
+        front = yaml.safe_load(yaml_text) or {}
+    except yaml.YAMLError:
+        front = None
+    if isinstance(front, dict):
+        assert source.front_matter is not None and source.front_matter.value == front
+    else:  # not keys with values: a problem, no front matter
+        assert source.front_matter is None
 
 
 def test_every_real_file_has_the_same_body_both_ways() -> None:
