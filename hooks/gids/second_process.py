@@ -5,8 +5,8 @@ other one: asking git when files changed (`gids.gitrepo`), reading part of a
 large guide's files (`gids.loader`) and making the QR codes of its printed
 cards (`gids.qr`).
 
-A process gets its input from, and writes its output to, anonymous temporary
-files: nothing in the build has to feed or drain a pipe while the process
+A process gets its input from, and writes its output to, anonymous files
+(in memory on Linux): nothing in the build has to feed or drain a pipe while the process
 runs. A thread that did so would take the interpreter lock from the build at
 every chunk it read (thousands of times for the QR codes of a large guide),
 and every switch slows the build down.
@@ -65,12 +65,25 @@ def _read_and_close(file: IO[bytes]) -> bytes:
         file.close()
 
 
+def _scratch_file() -> IO[bytes]:
+    """An anonymous file in memory where the system has them (Linux), else
+    a temporary file on disk. In memory, because a disk may make creating
+    and deleting even a small file slow (the QR codes of a large guide are
+    megabytes)."""
+    if hasattr(os, "memfd_create"):
+        try:
+            return open(os.memfd_create("gids"), "w+b")
+        except OSError:
+            pass
+    return tempfile.TemporaryFile()
+
+
 def start(command: list[str], request: bytes = b"", cwd: Path | None = None, env: dict[str, str] | None = None) -> Background:
     """Start ``command`` with ``request`` as its input; raises OSError when
     it cannot start."""
-    stdout, stderr = tempfile.TemporaryFile(), tempfile.TemporaryFile()
+    stdout, stderr = _scratch_file(), _scratch_file()
     try:
-        with tempfile.TemporaryFile() as stdin:
+        with _scratch_file() as stdin:
             stdin.write(request)
             stdin.seek(0)
             # The process has its own copy of each file; ours of the input

@@ -4,6 +4,7 @@ pipe moving, and no thread competes with the build for the interpreter."""
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 
@@ -54,3 +55,13 @@ def test_stop_ends_a_running_process() -> None:
     job = second_process.start([sys.executable, "-c", "import time; time.sleep(60)"])
     job.stop()
     assert job.process.poll() is not None
+
+
+def test_the_files_are_in_memory_where_the_system_allows(monkeypatch: pytest.MonkeyPatch) -> None:
+    with second_process._scratch_file() as file:
+        if sys.platform.startswith("linux"):
+            assert os.readlink(f"/proc/self/fd/{file.fileno()}").startswith("/memfd:gids")
+    # Without memory files: a temporary file on disk does the same job.
+    monkeypatch.delattr(second_process.os, "memfd_create", raising=False)
+    job = second_process.start([sys.executable, "-c", "import sys; sys.stdout.write(sys.stdin.read())"], b"heen en terug")
+    assert job.finish() == (0, b"heen en terug", b"")
