@@ -664,8 +664,12 @@ def measure_size(size: int, repeat: int, work: Path, project: Path, shim_dir: Pa
     floor = folder / "floor"
     generate_floor(floor, guide, principles, size)
     result = SizeResult(size, principles)
-    ours_site, floor_site = folder / "site-ours", folder / "site-floor"
     for round_number in range(repeat):
+        # A new folder for every build: deleting the last round's site just
+        # before a build would have the disk busy with that during the build
+        # (on the machine in RESULTS.md: ext4 with discard). All go with the
+        # work folder at the end.
+        ours_site, floor_site = folder / f"site-ours-{round_number}", folder / f"site-floor-{round_number}"
         result.check.append(check_subprocess(guide, folder))
         result.validation.append(load_guide_seconds(guide))
         # Alternate the order, so that neither side always runs second.
@@ -927,7 +931,8 @@ HOW_TO_READ = textwrap.dedent(
       overview pages; the rest is marked `not_in_nav`.
 
     Every build is its own process (`python -m mkdocs build`, with NO_MKDOCS_2_WARNING=1 and
-    DISABLE_MKDOCS_2_WARNING=true); the order of ours and floor alternates between rounds.
+    DISABLE_MKDOCS_2_WARNING=true); the order of ours and floor alternates between rounds. Every
+    build writes into a new folder: no site is deleted while a build is measured.
 
     ## Columns
 
