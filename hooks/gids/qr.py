@@ -61,12 +61,16 @@ class Codes:
 
     def _collect(self, process: second_process.Background) -> None:
         code, output, _ = process.finish()
-        lines = output.decode().split("\n")
+        try:
+            lines = output.decode().split("\n")
+        except UnicodeDecodeError:
+            lines = []
         # One code per line, in the order asked, and a last newline.
         if code == 0 and len(lines) == len(self._wanted) + 1:
             self._made = dict(zip(self._wanted, lines))
         else:
-            log.debug("QR codes in this process: the second process ended with %s", code)
+            log.debug("QR codes in this process: no usable answer (exit code %s)", code)
+        self._wanted = []
 
     def get(self, address: str) -> str:
         if self._process is not None:

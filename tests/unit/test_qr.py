@@ -8,7 +8,7 @@ import sys
 
 import pytest
 import segno
-from gids import qr
+from gids import qr, second_process
 
 ADDRESSES = [f"https://gids.example/dilemmas/casus-{n:03d}/" for n in range(40)]
 
@@ -77,3 +77,14 @@ def test_the_second_process_reads_and_writes_json(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(sys, "stdin", io.StringIO(json.dumps(ADDRESSES[:2])))
     qr.main()
     assert capsys.readouterr().out.split("\n") == [_expected(a) for a in ADDRESSES[:2]] + [""]
+
+
+@pytest.mark.parametrize("output", [b"\xff\xfe not UTF-8\n", b"<svg>only one line</svg>\n"])
+def test_an_unusable_answer_means_codes_made_here(monkeypatch: pytest.MonkeyPatch, output: bytes) -> None:
+    def answer(module: str, request: bytes) -> second_process.Background:
+        script = f"import sys; sys.stdin.read(); sys.stdout.buffer.write({output!r})"
+        return second_process.start([sys.executable, "-c", script], request)
+
+    monkeypatch.setattr(qr.second_process, "start_python", answer)
+    codes = qr.Codes(ADDRESSES, background_from=1)
+    assert [codes.get(a) for a in ADDRESSES[:3]] == [_expected(a) for a in ADDRESSES[:3]]
