@@ -499,9 +499,7 @@ def git_shim(folder: Path) -> Path:
 
 
 def build(project: Path, site: Path, shim_dir: Path, work: Path, name: str) -> Run:
-    """``mkdocs build`` of ``project`` into ``site``, in its own process."""
-    if site.exists():
-        shutil.rmtree(site)
+    """``mkdocs build`` of ``project`` into ``site`` (a new folder), in its own process."""
     git_log = work / f"{name}.git.log"
     git_log.write_text("", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k not in CLEARED_ENV}

@@ -69,8 +69,9 @@ def start_last_changed(root: Path, folders: list[str]) -> Callable[[], GitDates]
     command = ["git", "log", f"--format={_MARK}%ct %cs", "--name-only", "--no-renames", "--relative", "--", *folders]
     try:
         process = second_process.start(command, cwd=root)
-    except OSError as error:
-        return lambda: _no_history(str(error))
+    except OSError as error:  # no git on this machine
+        unanswered = _no_history(str(error))
+        return lambda: unanswered
 
     def result() -> GitDates:
         code, output, errors = process.finish()
