@@ -12,6 +12,7 @@ import gc
 import html
 import logging
 import os
+import posixpath
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from mkdocs.utils.templates import url_filter
 
 # The hook's folder is on sys.path only while MkDocs first runs this file, so
 # the core is imported here, at the top, and not inside the event functions.
@@ -254,7 +254,35 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
     return None if body is None else f"---\n{{}}\n---\n{body}"
 
 
+class _Meta(dict):  # type: ignore[type-arg]
+    """A page's front matter in which a key it does not have reads as None.
+
+    Material's navigation asks every page it lists for ``meta.icon``,
+    ``meta.subtitle`` and ``meta.status``, on every page of the site. Jinja
+    answers a missing key of a plain dict by raising and catching two
+    exceptions. The navigation lists about ten pages with front matter, so
+    that was about 0.13 s of a build at 2,000 dilemmas (benchmark/RESULTS.md).
+    Every Material template tests these keys before it uses them, so None
+    and "undefined" give the same HTML."""
+
+    __slots__ = ()
+    __getattr__ = dict.get
+
+
+def _prepare_for_material(page: Page) -> None:
+    page.meta = _Meta(page.meta)
+    # Asked of every page in the navigation, like the keys above; set only by
+    # encryption plugins, which this guide does not use.
+    page.encrypted = None  # type: ignore[attr-defined]
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    markdown = _page_markdown(markdown, page)
+    _prepare_for_material(page)
+    return markdown
+
+
+def _page_markdown(markdown: str, page: Page) -> str:
     path = _source_path(page)
     kind = _kind(page, path)
     if kind is not None:
@@ -317,9 +345,14 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 @pass_context
 def _link(context: Context, address: str) -> str:
     """A link from the current page to a public address (``dilemmas/x/#y``),
-    to the page as built: with directory URLs or, offline, ``.html`` files."""
+    to the page as built: with directory URLs or, offline, ``.html`` files.
+
+    Made from the page's ``base_url`` (``../..``), as MkDocs makes a link
+    without a page, not with its ``url`` filter: that one works out the
+    shortest relative path, at several times the cost, for some 25,000
+    links in a build of 2,000 dilemmas (benchmark/RESULTS.md)."""
     path, hash_mark, anchor = address.partition("#")
-    return url_filter(context, _build.built_urls.get(path, path)) + hash_mark + anchor
+    return posixpath.join(context["base_url"], _build.built_urls.get(path, path)) + hash_mark + anchor
 
 
 # The twelve Dutch month names, written out: the one date format of the

@@ -92,10 +92,11 @@ def test_a_removed_dilemma_leaves_a_tombstone(two_releases: TwoReleases) -> None
     assert article.h1.get_text(strip=True) == f"Verwijderd: {gone_title}"
     text = article.get_text(" ", strip=True)
     assert "versie 1.1" in text and "Samengevoegd met een ander dilemma." in text
-    links = {a["href"] for a in article.find_all("a", href=True)}
-    assert f"../{new}/" in links, "links to its replacement"
-    assert "../" in links, "links to the list of dilemmas"
-    assert "../../versies/#versie-1-1" in links
+    # Where each link leads, from the tombstone's own address.
+    links = {urljoin(f"/dilemmas/{gone}/", a["href"]) for a in article.find_all("a", href=True)}
+    assert f"/dilemmas/{new}/" in links, "links to its replacement"
+    assert "/dilemmas/" in links, "links to the list of dilemmas"
+    assert "/versies/#versie-1-1" in links
     # The tombstone has the guide's look: navigation, header, stylesheet.
     assert page.select_one("nav.md-nav--primary") is not None
     assert page.find("link", href=re.compile(r"gids\.css$")) is not None
