@@ -49,15 +49,10 @@ def _git_dir(root: Path) -> Path | None:
     return None
 
 
-def last_changed(root: Path, folders: list[str]) -> GitDates:
-    """Ask git once when each file below ``folders`` last changed."""
-    return start_last_changed(root, folders)()
-
-
 def start_last_changed(root: Path, folders: list[str]) -> Callable[[], GitDates]:
-    """Start asking git (`last_changed`) and return at once; calling the
-    result waits for the answer. A build reads the guide meanwhile: on a
-    long history, git takes a while."""
+    """Start asking git, once, when each file below ``folders`` last changed,
+    and return at once; calling the result waits for the answer. A build
+    reads the guide meanwhile: on a long history, git takes a while."""
     git_dir = _git_dir(root)
     if git_dir is None:
         return lambda: GitDates(warning="geen git-geschiedenis gevonden (bijvoorbeeld een download als zip)")

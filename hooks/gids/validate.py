@@ -481,14 +481,14 @@ def _load_files(
     cut = len(entries) if len(entries) < parallel_from else round(len(entries) * OWN_SHARE)
     helper = loader.Helper(entries[cut:]) if cut < len(entries) else None
 
+    def read(part: list[loader.Entry]) -> list[_Loaded | None]:
+        return [load_file(path, rel, folder, problems) for path, rel, folder in part]
+
     def finish() -> list[_Loaded | None]:
-        results = [load_file(path, rel, folder, problems) for path, rel, folder in entries[:cut]]
+        results = read(entries[:cut])
         theirs = helper.results() if helper is not None else []
         if theirs is None:  # the second process failed: read them here
-            theirs = []
-            for path, rel, folder in entries[cut:]:
-                own: list[Problem] = []
-                theirs.append((load_file(path, rel, folder, own), own))
+            return results + read(entries[cut:])
         for result, file_problems in theirs:
             results.append(result)
             problems.extend(file_problems)
