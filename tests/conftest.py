@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,14 +13,14 @@ import pytest
 import yaml
 
 from gids.release import make_release
-from helpers import FIXTURE_GUIDE, ROOT, GuideTree, TwoReleases, copy_project, git, init_repo, mkdocs_build
+from helpers import ROOT, copy_fixture_guide, GuideTree, TwoReleases, copy_project, git, init_repo, mkdocs_build
 
 
 @pytest.fixture
 def guide_tree(tmp_path: Path) -> GuideTree:
     """The small valid fixture guide, copied so a test can break it."""
     target = tmp_path / "guide"
-    shutil.copytree(FIXTURE_GUIDE, target)
+    copy_fixture_guide(target)
     return GuideTree(target)
 
 

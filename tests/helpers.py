@@ -20,6 +20,14 @@ FIXTURE_GUIDE = ROOT / "tests" / "fixtures" / "guide"
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
+def copy_fixture_guide(target: Path) -> Path:
+    """The small fixture guide, with the real project's mkdocs.yml: its
+    bodies are rendered with the site's own markdown settings."""
+    shutil.copytree(FIXTURE_GUIDE, target)
+    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
 @dataclass
 class GuideTree:
     """A copy of a guide on disk that a test may change."""

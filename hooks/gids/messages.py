@@ -84,6 +84,55 @@ CATALOGUE: tuple[Message, ...] = (
         FILE,
     ),
     Message(
+        "bestand",
+        "dilemmas/voorbeeld.md:1: bestand: dit is een snelkoppeling (symbolische link) naar een ander bestand; de gids "
+        "leest alleen gewone bestanden in de repository: zet de tekst zelf hier neer",
+        "Op deze plek staat geen echt bestand, maar een verwijzing naar een bestand ergens anders. De gids leest "
+        "zo'n verwijzing niet: anders kan tekst van buiten de gids op de site komen.",
+        "Haal de snelkoppeling weg en zet een gewoon bestand met de tekst op deze plek.",
+        FILE,
+    ),
+    Message(
+        "bestand",
+        "dilemmas/voorbeeld.md:1: bestand: dit is geen gewoon bestand (maar bijvoorbeeld een pipe of apparaat); zet "
+        "hier een gewoon tekstbestand neer",
+        "Op deze plek staat iets dat geen gewoon tekstbestand is. De gids kan het niet lezen.",
+        "Haal het weg en zet een gewoon tekstbestand op deze plek.",
+        FILE,
+    ),
+    Message(
+        "bestand",
+        "dilemmas/voorbeeld.md:1: bestand: dit is een map, geen bestand; geef de map een naam zonder .md",
+        "Een map heeft een naam die eindigt op `.md`. Zo heten alleen de bestanden van de gids.",
+        "Geef de map een andere naam, of zet de bestanden direct in de map `dilemmas/` of `principles/`.",
+        FILE,
+    ),
+    Message(
+        "bestand",
+        "dilemmas/voorbeeld.md:1: bestand: dit bestand is groter dan 1 MB; een pagina van de gids is veel korter",
+        "Het bestand is veel groter dan een pagina van de gids ooit is. Misschien is er per ongeluk iets anders "
+        "in geplakt.",
+        "Kijk wat er in het bestand staat en haal weg wat er niet bij hoort.",
+        FILE,
+    ),
+    Message(
+        "(sleutel)",
+        "dilemmas/voorbeeld.md:7: tekst: hier staat een onzichtbaar stuurteken (U+0007); haal het weg, bijvoorbeeld "
+        "door de regel opnieuw te typen",
+        "Op deze regel staat een teken dat je niet ziet, maar dat de website kan breken. Zo'n teken komt vaak mee "
+        "als je tekst uit een ander programma plakt.",
+        "Typ de regel opnieuw, of plak de tekst eerst in een gewone teksteditor (zoals Kladblok) en kopieer hem daarna.",
+        FILE,
+    ),
+    Message(
+        "bestand",
+        "dilemmas/voorbeeld.md:30: bestand: en nog 12 andere meldingen in dit bestand; los eerst deze op, dan "
+        "volgen de andere",
+        "Dit bestand heeft zo veel fouten dat ze niet allemaal worden getoond. Vaak hebben ze één oorzaak.",
+        "Los de eerste meldingen op en controleer opnieuw. Of begin opnieuw met het sjabloon.",
+        FILE,
+    ),
+    Message(
         "front matter",
         "principles/voorbeeld.md:1: front matter: het bestand moet beginnen met een regel '---', "
         "dan de sleutels (zoals title:), en dan weer een regel '---'",
@@ -112,6 +161,52 @@ CATALOGUE: tuple[Message, ...] = (
         "Kijk naar deze regel en de regel erboven. Staat er een dubbele punt in de tekst? "
         'Zet de hele tekst dan tussen dubbele aanhalingstekens, zoals `description: "Eerst dit: dan dat."`. '
         "Begin de regels van een lijst allemaal met evenveel spaties. Sluit elke `[` af met een `]`.",
+        FILE,
+    ),
+    Message(
+        "front matter",
+        "dilemmas/voorbeeld.md:4: front matter: gebruik geen ankers (&naam) in de sleutels; schrijf de waarde gewoon uit",
+        "YAML kent ankers (`&naam`) en verwijzingen (`*naam`) om een waarde te herhalen. De gids gebruikt ze niet: "
+        "een paar regels kunnen zo een enorme hoeveelheid tekst worden.",
+        "Haal `&naam` weg en schrijf de waarde overal gewoon uit.",
+        FILE,
+    ),
+    Message(
+        "front matter",
+        "dilemmas/voorbeeld.md:5: front matter: gebruik geen verwijzingen (*naam) in de sleutels; schrijf de waarde gewoon uit",
+        "Hier staat een verwijzing (`*naam`) naar een waarde elders. De gids gebruikt geen verwijzingen.",
+        "Zet op deze plek de waarde zelf.",
+        FILE,
+    ),
+    Message(
+        "front matter",
+        "dilemmas/voorbeeld.md:3: front matter: gebruik geen YAML-labels (zoals !tekst of !!int) in de sleutels; "
+        "schrijf alleen de waarde",
+        "Voor een waarde staat een label dat met `!` begint. De gids leest alleen gewone waarden.",
+        "Haal het label weg. Moet tekst met een `!` beginnen? Zet de tekst dan tussen aanhalingstekens.",
+        FILE,
+    ),
+    Message(
+        "front matter",
+        "dilemmas/voorbeeld.md:6: front matter: gebruik geen '<<:' in de sleutels; schrijf elke sleutel zelf uit",
+        "`<<:` voegt in YAML sleutels van elders samen. De gids gebruikt dat niet.",
+        "Schrijf elke sleutel met zijn waarde zelf uit.",
+        FILE,
+    ),
+    Message(
+        "front matter",
+        "dilemmas/voorbeeld.md:4: front matter: de sleutels zijn hier te diep genest (meer dan 8 niveaus); een "
+        "sleutel van de gids is nooit zo diep",
+        "Hier staan lijsten in lijsten (of groepen in groepen), dieper dan een sleutel van de gids ooit gaat.",
+        "Kijk naar het sjabloon en schrijf de sleutel zoals daar. Vaak staat er een `[` of `{` te veel.",
+        FILE,
+    ),
+    Message(
+        "front matter",
+        "dilemmas/voorbeeld.md:2: front matter: de sleutels bovenaan zijn samen langer dan 100.000 tekens; zet lange "
+        "tekst onder de sleutels, in de tekst van de pagina",
+        "Tussen de twee regels `---` staat veel meer dan de sleutels van een pagina.",
+        "Houd de sleutels kort. De tekst van de pagina komt onder de tweede regel `---`.",
         FILE,
     ),
     Message(
@@ -668,51 +763,58 @@ CATALOGUE: tuple[Message, ...] = (
         TRIANGLE,
     ),
     Message(
-        "html",
-        "dilemmas/voorbeeld.md:14: html: '<script>' is niet toegestaan in de tekst van de gids; "
+        "(sleutel)",
+        "dilemmas/voorbeeld.md:14: ## Situatie: '<script>' is niet toegestaan in de tekst van de gids; "
         "gebruik gewone tekst en markdown",
         "In de tekst staat HTML-code die iets laat draaien of iets van buiten de gids insluit, zoals een script, "
-        "een iframe of een eigen stijl. De gids is een website van de overheid: die code mag er niet in.",
+        "een iframe, een formulier of een tekening (svg). De gids is een website van de overheid: die code mag er "
+        "niet in. Na de dubbele punt staat in welk deel van de tekst het staat.",
         "Haal de code weg. Schrijf gewone tekst; voor vet, lijstjes en links is er markdown (zie hierboven).",
         SAFETY,
     ),
     Message(
-        "html",
-        "dilemmas/voorbeeld.md:14: html: het HTML-attribuut 'onerror' is niet toegestaan: het laat code draaien; haal het weg",
-        "In een stukje HTML staat een attribuut dat met 'on' begint. Zo'n attribuut laat code draaien als iemand "
-        "de pagina bekijkt.",
-        "Haal het stukje HTML weg en schrijf gewone tekst, of gebruik markdown voor een link of een afbeelding.",
+        "(sleutel)",
+        "dilemmas/voorbeeld.md:14: ## Situatie: het HTML-attribuut 'onerror' is niet toegestaan: het laat code "
+        "draaien; haal het weg",
+        "In een stukje HTML, of in opmaak tussen { }, staat een attribuut dat met 'on' begint. Zo'n attribuut laat "
+        "code draaien als iemand de pagina bekijkt.",
+        "Haal het stukje HTML of de opmaak tussen { } weg en schrijf gewone tekst, of gebruik markdown voor een "
+        "link of een afbeelding.",
         SAFETY,
     ),
     Message(
-        "html",
-        "dilemmas/voorbeeld.md:14: html: het HTML-attribuut 'style' is niet toegestaan: de opmaak komt van de gids zelf; haal het weg",
-        "In een stukje HTML staat een eigen opmaak (style). De gids heeft één opmaak, die voor iedereen goed leesbaar is.",
+        "(sleutel)",
+        "dilemmas/voorbeeld.md:14: ## Situatie: het HTML-attribuut 'style' is niet toegestaan: de opmaak komt van "
+        "de gids zelf; haal het weg",
+        "In een stukje HTML, of in opmaak tussen { }, staat een eigen opmaak (style). De gids heeft één opmaak, "
+        "die voor iedereen goed leesbaar is.",
         "Haal het attribuut weg. Wil je iets nadruk geven? Gebruik dan **vet** of *schuin*.",
         SAFETY,
     ),
     Message(
-        "link",
-        "dilemmas/voorbeeld.md:14: link: een adres dat begint met 'javascript:' is niet toegestaan; gebruik een gewoon "
-        "webadres (https://...) of een link naar een ander bestand van de gids",
+        "(sleutel)",
+        "dilemmas/voorbeeld.md:14: ## Situatie: het HTML-attribuut 'target' is niet toegestaan bij <a>; haal het weg",
+        "In een stukje HTML, of in opmaak tussen { }, staat een attribuut dat de gids niet gebruikt.",
+        "Haal het attribuut weg. Gewone markdown heeft het niet nodig.",
+        SAFETY,
+    ),
+    Message(
+        "(sleutel)",
+        "dilemmas/voorbeeld.md:14: ## Situatie: een adres dat begint met 'javascript:' is niet toegestaan; gebruik "
+        "een gewoon webadres (https://...) of een link naar een ander bestand van de gids",
         "Een link of afbeelding wijst naar een adres dat code laat draaien of inhoud insluit "
-        "(javascript:, vbscript: of data:).",
-        "Link naar een gewone webpagina (https://...) of naar een principe of dilemma, zoals `../principles/naam.md`.",
+        "(zoals javascript:, vbscript:, data: of file:). Dat geldt ook voor een link die onderaan de tekst staat "
+        "([naam]: adres) en voor een adres in HTML-code.",
+        "Link naar een gewone webpagina (https://...), een e-mailadres (mailto:...) of naar een principe of dilemma, "
+        "zoals `../principles/naam.md`.",
         SAFETY,
     ),
     Message(
-        "html",
-        "dilemmas/voorbeeld.md:14: html: een adres dat begint met 'javascript:' is niet toegestaan; gebruik een gewoon "
-        "webadres (https://...) of een link naar een ander bestand van de gids",
-        "Een link of afbeelding in HTML-code wijst naar een adres dat code laat draaien of inhoud insluit.",
-        "Haal de HTML-code weg en schrijf een gewone markdown-link naar een webpagina of een ander bestand van de gids.",
-        SAFETY,
-    ),
-    Message(
-        "tekst",
-        "dilemmas/voorbeeld.md:14: tekst: opmaak tussen { } met 'onclick=' is niet toegestaan; haal die opmaak weg",
-        "Achter een alinea of kopje staat opmaak tussen accolades, met iets dat code laat draaien of een eigen stijl geeft.",
-        "Haal het deel tussen { } weg.",
+        "(sleutel)",
+        "dilemmas/voorbeeld.md:14: ## Situatie: de naam '__search' (id) is van de gids zelf; kies een andere naam",
+        "Met opmaak als `{: #naam }` geef je een stuk tekst een naam. Namen die met een liggend streepje (_) "
+        "beginnen, gebruikt de website zelf.",
+        "Kies een naam met alleen kleine letters, cijfers en streepjes, zoals `{: #mijn-voorbeeld }`.",
         SAFETY,
     ),
     Message(
@@ -721,6 +823,15 @@ CATALOGUE: tuple[Message, ...] = (
         "gebruik gewone tekst en markdown",
         "Bovenaan, bij een sleutel zoals title of description, staat HTML-code. Die tekst wordt altijd als gewone tekst getoond.",
         "Haal de code tussen de punthaken (`<` en `>`) weg en schrijf gewone tekst.",
+        SAFETY,
+    ),
+    Message(
+        "(sleutel)",
+        "dilemmas/voorbeeld.md:2: title: hier staat een HTML-code voor een teken (zoals &amp;); schrijf het teken "
+        "zelf, zoals & of é",
+        "Bovenaan, bij een sleutel zoals title of description, staat een code voor een teken, zoals `&amp;` of "
+        "`&eacute;`. Die tekst wordt op sommige plekken als code getoond en op andere als teken.",
+        "Schrijf het teken zelf: `&` in plaats van `&amp;`, `é` in plaats van `&eacute;`.",
         SAFETY,
     ),
     Message(

@@ -134,7 +134,9 @@ def describe_value(value: Any) -> str:
         return "een lijst"
     if isinstance(value, dict):
         return "een groep sleutels"
-    return f"'{value}'"
+    text = str(value)
+    # A value can be anything a contributor typed, thousands of characters too.
+    return f"'{text[:50]}…'" if len(text) > 60 else f"'{text}'"
 
 
 @dataclass(frozen=True)

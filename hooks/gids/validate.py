@@ -12,17 +12,21 @@ import difflib
 import gc
 import os
 import posixpath
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from . import body as body_parser
-from . import loader, safety, schema
+from . import render, safety, schema
 from .model import Corner, Dilemma, Guide, HistoryEntry, Principle, Release, Removal, Tension, version_key
 from .problems import Problem
-from .source import Located, SourceFile, load, read_text, split
+from .source import LINK, NOT_REGULAR, Located, SourceFile, load, read_text, split
+
+#: At most this many messages for one file; then one line says how many more.
+MAX_PROBLEMS_PER_FILE = 20
 
 # --- suggestions -------------------------------------------------------------
 
@@ -192,11 +196,14 @@ def _history(
 # --- bodies ----------------------------------------------------------------------
 
 
-def check_body(source: SourceFile, spec: schema.Schema, problems: list[Problem]) -> body_parser.Body:
-    """Check the body of an item: not empty, no title heading, the sections."""
+def check_body(
+    source: SourceFile, spec: schema.Schema, problems: list[Problem], renderer: render.Renderer
+) -> body_parser.Body:
+    """Check the body of an item: what it renders to, not empty, no title
+    heading, the sections."""
     parsed = body_parser.parse(source.body, source.body_line)
     path = source.path
-    problems.extend(safety.check(parsed, path))
+    problems.extend(_check_rendered(source.body, source.body_line, path, parsed, renderer))
     for heading in parsed.unspaced_headings:
         problems.append(
             Problem(
@@ -225,6 +232,14 @@ def check_body(source: SourceFile, spec: schema.Schema, problems: list[Problem])
     if spec.sections:
         _check_sections(parsed, spec.sections, source, problems)
     return parsed
+
+
+def _check_rendered(
+    markdown: str, first_line: int, path: str, parsed: body_parser.Body, renderer: render.Renderer
+) -> list[Problem]:
+    """The safety verdict on the HTML the site renders for this body."""
+    sections = {h.text: h.line for h in reversed(parsed.headings) if h.level == 2}
+    return safety.check_rendered(renderer(markdown), markdown, first_line, path, sections)
 
 
 def _check_sections(
@@ -379,16 +394,23 @@ def check_links(
         problems.append(Problem(path, link.line, "link", f"de link '{link.target}' werkt niet: {hint}"))
 
 
-def _check_docs_links(
-    root: Path, docs_dir: Path, items: dict[str, set[str]], aliases: dict[str, dict[str, str]], problems: list[Problem]
+def _check_docs(
+    root: Path,
+    docs_dir: Path,
+    items: dict[str, set[str]],
+    aliases: dict[str, dict[str, str]],
+    problems: list[Problem],
+    renderer: render.Renderer,
 ) -> None:
-    """Links in the docs pages, checked before anything is written.
+    """The docs pages, checked before anything is written: what they render
+    to, and their links. Every file of the folder is published as it is, so
+    none may be a link or anything but a regular file.
 
     A docs page lives in the site's namespace: from ``docs/index.md`` a
     dilemma is ``dilemmas/id.md`` and a principle ``principles/id.md``, the
     paths under which MkDocs knows them.
     """
-    files = sorted(docs_dir.rglob("*.md")) if docs_dir.is_dir() else []
+    files = [f for f in _regular_files(docs_dir, root, problems) if f.suffix == ".md"]
     pages = frozenset(f.relative_to(docs_dir).as_posix() for f in files)
     for abs_path in files:
         rel = _rel(abs_path, root)
@@ -404,7 +426,7 @@ def _check_docs_links(
                 continue
             body, body_line = source.body, source.body_line
         parsed = body_parser.parse(body, body_line)
-        problems.extend(safety.check(parsed, rel))
+        problems.extend(_check_rendered(body, body_line, rel, parsed, renderer))
         base = posixpath.dirname(abs_path.relative_to(docs_dir).as_posix())
         check_links(parsed.links, rel, items, aliases, problems, base=base, pages=pages)
 
@@ -423,88 +445,133 @@ class _Loaded:
     history: tuple[HistoryEntry, ...] = ()
 
 
-def _content_files(root: Path, folder: str, problems: list[Problem]) -> list[tuple[str, Path]]:
-    """The ``.md`` files of ``folder``, by name; a file in a folder inside it
-    is a problem. Listed with os.scandir: pathlib's rglob takes about ten
-    times as long, and a large guide's reading waits for this list."""
-    directory = root / folder
+def _regular_files(directory: Path, root: Path, problems: list[Problem]) -> list[Path]:
+    """Every file below ``directory``, sorted, without following a link: a
+    link (to a file or a folder, inside the repository or not) and anything
+    that is not a regular file or a folder is a problem, and is not read."""
+    found: list[Path] = []
+    if directory.is_symlink():
+        problems.append(Problem(_rel(directory, root), 1, "bestand", f"deze map is een snelkoppeling; {LINK_FOLDER}"))
+        return found
     if not directory.is_dir():
-        return []
+        return found
+    pending = [directory]
+    while pending:
+        folder = pending.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as error:
+            problems.append(
+                Problem(_rel(folder, root), 1, "bestand", f"deze map kan niet worden gelezen ({error.strerror})")
+            )
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            try:
+                mode = entry.stat(follow_symlinks=False).st_mode
+            except OSError:
+                continue  # gone since it was listed
+            if stat.S_ISLNK(mode):
+                problems.append(Problem(_rel(path, root), 1, "bestand", LINK))
+            elif stat.S_ISDIR(mode):
+                pending.append(path)
+            elif stat.S_ISREG(mode):
+                found.append(path)
+            else:
+                problems.append(Problem(_rel(path, root), 1, "bestand", NOT_REGULAR))
+    return sorted(found)
+
+
+LINK_FOLDER = "de gids leest alleen gewone mappen en bestanden in de repository: zet de bestanden zelf hier neer"
+
+
+def _content_files(root: Path, folder: str, problems: list[Problem]) -> list[tuple[str, Path]]:
+    """The ``.md`` files of ``folder``, by name; a file in a folder inside it,
+    a link or anything that is not a regular file is a problem. A folder
+    named like a file (``x.md``) is read as a file, so that its message
+    names it as a folder."""
+    directory = root / folder
     found = []
-    nested = []
-    with os.scandir(directory) as listing:
-        for entry in listing:
-            if entry.is_dir():
-                nested.extend(Path(entry.path).rglob("*.md"))
-            elif entry.name.endswith(".md"):
-                found.append(entry.name)
-    for file in sorted(nested):
-        rel = file.relative_to(root).as_posix()
-        problems.append(
-            Problem(rel, 1, "bestand", f"zet dit bestand direct in de map {folder}/, niet in een map daarbinnen")
-        )
-    return [(f"{folder}/{name}", directory / name) for name in sorted(found)]
+    for path in _regular_files(directory, root, problems):
+        rel = path.relative_to(root).as_posix()
+        if path.parent != directory and path.suffix == ".md":
+            problems.append(
+                Problem(rel, 1, "bestand", f"zet dit bestand direct in de map {folder}/, niet in een map daarbinnen")
+            )
+        elif path.parent == directory and path.suffix == ".md":
+            found.append((rel, path))
+    if directory.is_dir() and not directory.is_symlink():
+        with os.scandir(directory) as listing:
+            found += [
+                (f"{folder}/{e.name}", Path(e.path))
+                for e in listing
+                if e.name.endswith(".md") and e.is_dir(follow_symlinks=False)
+            ]
+    return sorted(found)
 
 
-def _load_file(abs_path: Path, rel: str, spec: schema.Schema, problems: list[Problem]) -> _Loaded | None:
+def _load_file(
+    abs_path: Path, rel: str, spec: schema.Schema, problems: list[Problem], renderer: render.Renderer
+) -> _Loaded | None:
+    own: list[Problem] = []
+    try:
+        result = _check_file(abs_path, rel, spec, own, renderer)
+    finally:
+        problems.extend(_capped(own))
+    return result
+
+
+def _check_file(
+    abs_path: Path, rel: str, spec: schema.Schema, problems: list[Problem], renderer: render.Renderer
+) -> _Loaded | None:
     source, file_problems = load(abs_path, rel)
     problems.extend(file_problems)
     if source is None or source.front_matter is None:
         return None
     checked = check_mapping(source.front_matter, spec, rel, problems, missing_line=1)
-    parsed = check_body(source, spec, problems)
+    parsed = check_body(source, spec, problems, renderer)
     checked.located = None  # the whole front matter, with positions: no longer needed
     return _Loaded(rel, checked, parsed.links)
 
 
-_SCHEMAS = {content_type.folder: content_type.schema for content_type in schema.CONTENT_TYPES}
-
-
-def load_file(abs_path: Path, rel: str, folder: str, problems: list[Problem]) -> _Loaded | None:
-    """Read and check one content file of ``folder`` on its own (for `gids.loader`)."""
-    return _load_file(abs_path, rel, _SCHEMAS[folder], problems)
-
-
-#: From how many content files a second process reads part of them (see
-#: `gids.loader`): below it, starting a process costs more than it saves.
-PARALLEL_FROM = 400
-#: The share this process reads itself: the second one first has to start.
-OWN_SHARE = 0.6
-
-
-def _load_files(
-    entries: list[loader.Entry], problems: list[Problem], parallel_from: int
-) -> Callable[[], list[_Loaded | None]]:
-    """Read and check each file on its own, in order; for a large guide,
-    the last part in a second process at the same time. That process starts
-    now; calling the result reads this process's part and collects the rest."""
-    cut = len(entries) if len(entries) < parallel_from else round(len(entries) * OWN_SHARE)
-    helper = loader.Helper(entries[cut:]) if cut < len(entries) else None
-
-    def read(part: list[loader.Entry]) -> list[_Loaded | None]:
-        return [load_file(path, rel, folder, problems) for path, rel, folder in part]
-
-    def finish() -> list[_Loaded | None]:
-        results = read(entries[:cut])
-        theirs = helper.results() if helper is not None else []
-        if theirs is None:  # the second process failed: read them here
-            return results + read(entries[cut:])
-        for result, file_problems in theirs:
-            results.append(result)
-            problems.extend(file_problems)
-        return results
-
-    return finish
+def _capped(problems: list[Problem]) -> list[Problem]:
+    """The first messages of one file, and a line that says how many more
+    there are: a broken file must not bury the others."""
+    if len(problems) <= MAX_PROBLEMS_PER_FILE:
+        return problems
+    shown = sorted(set(problems))[:MAX_PROBLEMS_PER_FILE]
+    rest = len(set(problems)) - len(shown)
+    if rest <= 0:
+        return shown
+    last = shown[-1]
+    return [
+        *shown,
+        Problem(
+            last.path,
+            last.line,
+            "bestand",
+            f"en nog {rest} andere meldingen in dit bestand; los eerst deze op, dan volgen de andere",
+        ),
+    ]
 
 
 def load_guide(
-    root: Path, docs_dir: Path | None = None, parallel_from: int = PARALLEL_FROM
+    root: Path, docs_dir: Path | None = None, markdown: render.Settings | None = None
 ) -> tuple[Guide | None, list[Problem]]:
     """Load, validate and link the whole guide.
 
+    ``markdown``: how the site renders markdown (the engine passes its own
+    configuration); by default read from the guide's ``mkdocs.yml``.
     Returns the guide (``None`` when there are problems) and every problem
     found, sorted by file and line.
     """
+    root = Path(root)
+    if markdown is None:
+        try:
+            markdown = render.Settings.from_config_file(root / render.CONFIG_FILE)
+        except render.ConfigError as error:
+            return None, [Problem(render.CONFIG_FILE, 1, "bestand", str(error))]
     # Loading makes many small objects and keeps them: Python's cycle
     # collector would walk all of them again and again as they pile up
     # (about a third of the time at 2,000 items, see benchmark/RESULTS.md).
@@ -512,14 +579,13 @@ def load_guide(
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _load_guide(root, docs_dir, parallel_from)
+        return _load_guide(root, docs_dir, render.Renderer(markdown))
     finally:
         if paused:
             gc.enable()
 
 
-def _load_guide(root: Path, docs_dir: Path | None, parallel_from: int) -> tuple[Guide | None, list[Problem]]:
-    root = Path(root)
+def _load_guide(root: Path, docs_dir: Path | None, renderer: render.Renderer) -> tuple[Guide | None, list[Problem]]:
     docs_dir = Path(docs_dir) if docs_dir else root / "docs"
     problems: list[Problem] = []
 
@@ -528,27 +594,23 @@ def _load_guide(root: Path, docs_dir: Path | None, parallel_from: int) -> tuple[
     # problems of its own: its own messages say what is wrong, and the files
     # that refer to it should not add "unknown" messages on top.
     ids: dict[str, set[str]] = {}
-    entries: list[loader.Entry] = []
     for content_type in schema.CONTENT_TYPES:
-        loaded[content_type.folder] = {}
-        ids[content_type.folder] = set()
-        for rel, abs_path in _content_files(root, content_type.folder, problems):
-            entries.append((abs_path, rel, content_type.folder))
-    # First of all, so that a second process starts while the changelog is read.
-    loading = _load_files(entries, problems, parallel_from)
+        folder = content_type.folder
+        loaded[folder] = {}
+        ids[folder] = set()
+        for rel, abs_path in _content_files(root, folder, problems):
+            item_id = abs_path.stem
+            id_message = schema.id_problem(item_id)
+            if id_message:
+                problems.append(Problem(rel, 1, "bestandsnaam", id_message))
+                continue
+            ids[folder].add(item_id)
+            result = _load_file(abs_path, rel, content_type.schema, problems, renderer)
+            if result is not None:
+                loaded[folder][item_id] = result
 
-    changelog = _load_changelog(root, docs_dir, problems)
+    changelog = _load_changelog(root, docs_dir, problems, renderer)
     releases = frozenset(r.version for r in changelog.releases)
-
-    for (abs_path, rel, folder), result in zip(entries, loading()):
-        item_id = abs_path.stem
-        id_message = schema.id_problem(item_id)
-        if id_message:
-            problems.append(Problem(rel, 1, "bestandsnaam", id_message))
-            continue
-        ids[folder].add(item_id)
-        if result is not None:
-            loaded[folder][item_id] = result
 
     aliases = _check_aliases(loaded, problems)
     principle_aliases = aliases.get(schema.PRINCIPLES.folder, {})
@@ -562,9 +624,9 @@ def _load_guide(root: Path, docs_dir: Path | None, parallel_from: int) -> tuple[
         _check_principle_refs(result, ids[schema.PRINCIPLES.folder], principle_aliases, problems)
 
     _check_removals(changelog, ids, aliases, problems)
-    _check_docs_links(root, docs_dir, ids, aliases, problems)
-    corners = _load_triangle(root, docs_dir, problems)
-    tensions = _load_tensions(root, docs_dir, corners, problems)
+    _check_docs(root, docs_dir, ids, aliases, problems, renderer)
+    corners = _load_triangle(root, docs_dir, problems, renderer)
+    tensions = _load_tensions(root, docs_dir, corners, problems, renderer)
 
     if problems:
         return None, sorted(set(problems))
@@ -601,7 +663,7 @@ class _Changelog:
     removal_lines: dict[int, int] = field(default_factory=dict)
 
 
-def _load_changelog(root: Path, docs_dir: Path, problems: list[Problem]) -> _Changelog:
+def _load_changelog(root: Path, docs_dir: Path, problems: list[Problem], renderer: render.Renderer) -> _Changelog:
     """The releases, from the front matter of the changelog page."""
     abs_path = docs_dir / schema.CHANGELOG_SOURCE
     rel = _rel(abs_path, root)
@@ -609,7 +671,7 @@ def _load_changelog(root: Path, docs_dir: Path, problems: list[Problem]) -> _Cha
     if not abs_path.is_file():
         problems.append(Problem(rel, 1, "bestand", "de pagina met de versies van de gids ontbreekt"))
         return changelog
-    result = _load_file(abs_path, rel, schema.CHANGELOG_PAGE, problems)
+    result = _load_file(abs_path, rel, schema.CHANGELOG_PAGE, problems, renderer)
     if result is None:
         return changelog
     seen: dict[tuple[int, ...], int] = {}
@@ -754,21 +816,23 @@ def _check_principle_refs(
         problems.append(Problem(result.path, line, "principles", hint))
 
 
-def _load_triangle(root: Path, docs_dir: Path, problems: list[Problem]) -> dict[str, Corner]:
+def _load_triangle(
+    root: Path, docs_dir: Path, problems: list[Problem], renderer: render.Renderer
+) -> dict[str, Corner]:
     abs_path = docs_dir / schema.TRIANGLE_SOURCE
     rel = _rel(abs_path, root)
     names = {c.id: c.default_name for c in schema.CORNERS}
     if not abs_path.is_file():
         problems.append(Problem(rel, 1, "bestand", "de pagina over de driehoek ontbreekt"))
     else:
-        result = _load_file(abs_path, rel, schema.TRIANGLE_PAGE, problems)
+        result = _load_file(abs_path, rel, schema.TRIANGLE_PAGE, problems, renderer)
         if result is not None:
             names.update({k: v.strip() for k, v in result.checked.values.get("corners", {}).items()})
     return {cid: Corner(cid, names[cid]) for cid in schema.CORNER_IDS}
 
 
 def _load_tensions(
-    root: Path, docs_dir: Path, corners: dict[str, Corner], problems: list[Problem]
+    root: Path, docs_dir: Path, corners: dict[str, Corner], problems: list[Problem], renderer: render.Renderer
 ) -> dict[str, Tension]:
     folder = docs_dir / schema.TENSIONS_FOLDER
     known = {f"{tid}.md" for tid in schema.TENSION_IDS} | {"index.md"}
@@ -791,7 +855,7 @@ def _load_tensions(
         if not abs_path.is_file():
             problems.append(Problem(rel, 1, "bestand", f"de pagina over de spanning {spec.id} ontbreekt"))
             continue
-        result = _load_file(abs_path, rel, schema.TENSION_PAGE, problems)
+        result = _load_file(abs_path, rel, schema.TENSION_PAGE, problems, renderer)
         if result is None or not {"title", "description"} <= result.checked.values.keys():
             continue
         values = result.checked.values
@@ -807,9 +871,17 @@ def _load_tensions(
 
 
 def _rel(path: Path, root: Path) -> str:
+    """``path`` for messages: relative to the root as written (a link is
+    named where it stands, not where it points)."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        return path.relative_to(root).as_posix()
     except ValueError:
+        pass
+    try:
+        # The folders resolved (the project may lie behind a link), the last
+        # part as it is.
+        return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError, RuntimeError):
         return path.as_posix()
 
 

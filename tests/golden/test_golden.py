@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURE_GUIDE
+from helpers import copy_fixture_guide
 from gids import load_guide, report
 
 CASES = sorted(p for p in Path(__file__).parent.iterdir() if (p / "expected.txt").is_file())
@@ -17,7 +17,7 @@ CASES = sorted(p for p in Path(__file__).parent.iterdir() if (p / "expected.txt"
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_golden(case: Path, tmp_path: Path) -> None:
     root = tmp_path / "guide"
-    shutil.copytree(FIXTURE_GUIDE, root)
+    copy_fixture_guide(root)
     shutil.copytree(case, root, dirs_exist_ok=True, ignore=shutil.ignore_patterns("expected.txt"))
     expected = (case / "expected.txt").read_text(encoding="utf-8").splitlines()
 

@@ -12,12 +12,11 @@ those cases, so the page explains no message that no longer exists.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURE_GUIDE, ROOT, GuideTree
+from helpers import ROOT, GuideTree, copy_fixture_guide
 from gids import Problem, load_guide
 from gids.contributor_docs import expand_markers
 from gids.history_check import CheckResult, compare
@@ -83,13 +82,12 @@ EXTRA = [
     Rule("corner-name-not-text", lambda t: t.replace(TRIANGLE, "  politiek: Politiek", '  politiek: ""'), TRIANGLE, 5, "corners", "de naam van politiek moet tekst zijn"),
 ]
 
-def _safety_case(name: str, text: str, key: str, says: str) -> Rule:
+def _safety_case(name: str, text: str, offset: int | None, says: str) -> Rule:
     def breaks(t: GuideTree) -> None:
         t.replace(DILEMMA, "Een casus.\n", text + "\n")
 
-    # An attribute list stands on the line after its paragraph.
-    line = 12 + text.count("\n") if key == "tekst" else 12
-    return Rule(f"safety-{name}", breaks, DILEMMA, line, key, says)
+    # The Situatie heading stands on line 10, its text on line 12.
+    return Rule(f"safety-{name}", breaks, DILEMMA, 10 if offset is None else 12 + offset, "## Situatie", says)
 
 
 SAFETY = [_safety_case(*case) for case in ACTIVE] + [
@@ -97,7 +95,12 @@ SAFETY = [_safety_case(*case) for case in ACTIVE] + [
         "safety-front-matter",
         lambda t: t.replace(DILEMMA, "description: Een koers", "description: <b>Een</b> koers"),
         DILEMMA, 3, "description", "zonder HTML-code",
-    )
+    ),
+    Rule(
+        "safety-character-reference",
+        lambda t: t.replace(DILEMMA, "description: Een koers", "description: Een &eacute; koers"),
+        DILEMMA, 3, "description", "schrijf het teken zelf",
+    ),
 ]
 CASES = [*RULES, *EXTRA, *SAFETY]
 
@@ -206,11 +209,12 @@ def test_every_entry_is_a_real_message(tmp_path: Path) -> None:
     used: set[int] = set()
     for number, case in enumerate(CASES):
         root = tmp_path / str(number)
-        shutil.copytree(FIXTURE_GUIDE, root)
+        copy_fixture_guide(root)
         entry = explain(_problem(case, GuideTree(root)))
         if entry is not None:
             used.add(id(entry))
-    history_lines = [_history_line(statuses, FIXTURE_GUIDE) for statuses, _ in HISTORY_CASES.values()]
+    history_root = copy_fixture_guide(tmp_path / "history")
+    history_lines = [_history_line(statuses, history_root) for statuses, _ in HISTORY_CASES.values()]
     for line in [*GOLDEN_LINES, *history_lines]:
         entry = explain(line)
         if entry is not None:

@@ -7,6 +7,7 @@ the gist of what is expected.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -57,6 +58,59 @@ RULES = [
         lambda t: t.write("dilemmas/oud/bewaard.md", t.read(DILEMMA)),
         "dilemmas/oud/bewaard.md", 1, "bestand", "direct in de map dilemmas/",
     ),
+    # Only regular files inside the repository are read: nothing is followed,
+    # nothing waits, nothing floods the messages.
+    Rule(
+        "symlink-to-outside",
+        lambda t: (
+            (t.root.parent / "buiten.md").write_text(t.read(DILEMMA), encoding="utf-8"),
+            os.symlink(t.root.parent / "buiten.md", t.root / "dilemmas/van-buiten.md"),
+        ),
+        "dilemmas/van-buiten.md", 1, "bestand", "snelkoppeling",
+    ),
+    Rule("symlink-to-root", lambda t: os.symlink("/", t.root / "dilemmas/wortel.md"), "dilemmas/wortel.md", 1, "bestand", "snelkoppeling"),
+    Rule(
+        "symlink-loop",
+        lambda t: os.symlink(t.root / "dilemmas/lus.md", t.root / "dilemmas/lus.md"),
+        "dilemmas/lus.md", 1, "bestand", "snelkoppeling",
+    ),
+    Rule(
+        "symlinked-folder",
+        lambda t: os.symlink(t.root / "dilemmas", t.root / "dilemmas/meer"),
+        "dilemmas/meer", 1, "bestand", "snelkoppeling",
+    ),
+    Rule("symlink-in-docs", lambda t: os.symlink("/etc/hostname", t.root / "docs/host.txt"), "docs/host.txt", 1, "bestand", "snelkoppeling"),
+    Rule("fifo", lambda t: os.mkfifo(t.root / "dilemmas/pijp.md"), "dilemmas/pijp.md", 1, "bestand", "geen gewoon bestand"),
+    Rule("folder-named-md", lambda t: (t.root / "dilemmas/map.md").mkdir(), "dilemmas/map.md", 1, "bestand", "dit is een map"),
+    Rule(
+        "file-too-large",
+        lambda t: t.write(PRINCIPLE, t.read(PRINCIPLE) + "Nog meer tekst.\n" * 70_000),
+        PRINCIPLE, 1, "bestand", "groter dan 1 MB",
+    ),
+    Rule("control-character", lambda t: t.replace(PRINCIPLE, "Luisteren is", "Luisteren\x07 is"), PRINCIPLE, 8, "tekst", "stuurteken (U+0007)"),
+    Rule(
+        "control-character-escaped",
+        lambda t: t.replace(PRINCIPLE, "title: Luister echt", 'title: "Luister\\u0085 echt"'),
+        PRINCIPLE, 2, "title", "stuurteken (U+0085)",
+    ),
+    Rule("yaml-anchor", lambda t: t.replace(PRINCIPLE, "tags: [luisteren]", "tags: &t [luisteren]"), PRINCIPLE, 5, "front matter", "geen ankers"),
+    Rule("yaml-alias", lambda t: t.replace(PRINCIPLE, "tags: [luisteren]", "tags: *t"), PRINCIPLE, 5, "front matter", "geen verwijzingen"),
+    Rule("yaml-tag", lambda t: t.replace(PRINCIPLE, "order: 2", "order: !!int 2"), PRINCIPLE, 4, "front matter", "geen YAML-labels"),
+    Rule("yaml-local-tag", lambda t: t.replace(PRINCIPLE, "title: Luister echt", "title: !x Luister echt"), PRINCIPLE, 2, "front matter", "geen YAML-labels"),
+    Rule("yaml-merge-key", lambda t: t.replace(PRINCIPLE, "tags: [luisteren]", "<<: {tags: [luisteren]}"), PRINCIPLE, 5, "front matter", "'<<:'"),
+    Rule("yaml-too-deep", lambda t: t.replace(PRINCIPLE, "tags: [luisteren]", "tags: " + "[" * 40 + "]" * 40), PRINCIPLE, 5, "front matter", "te diep genest"),
+    Rule(
+        "front-matter-too-long",
+        lambda t: t.replace(PRINCIPLE, "tags: [luisteren]", "tags: [" + "luisteren, " * 10_000 + "]"),
+        PRINCIPLE, 2, "front matter", "langer dan 100.000 tekens",
+    ),
+    Rule(
+        "impossible-date",
+        lambda t: t.replace(PRINCIPLE, "order: 2", "order: 2\nhistory:\n  - date: 2026-02-30\n    note: Aangepast."),
+        PRINCIPLE, 6, "history.date", "maar er staat '2026-02-30'",
+    ),
+    Rule("impossible-month", lambda t: t.replace(PRINCIPLE, "order: 2", "order: 2\nhistory:\n  - date: 2022-13-45\n    note: Aangepast."), PRINCIPLE, 6, "history.date", "'2022-13-45'"),
+    Rule("huge-number", lambda t: t.replace(PRINCIPLE, "order: 2", "order: " + "9" * 5000), PRINCIPLE, 4, "order", "hier hoort een heel getal"),
     Rule("no-front-matter", lambda t: t.write(PRINCIPLE, "Alleen tekst.\n"), PRINCIPLE, 1, "front matter", "beginnen met een regel '---'"),
     Rule(
         "front-matter-not-closed",
@@ -366,3 +420,45 @@ def test_all_problems_come_together_sorted(guide_tree: GuideTree) -> None:
 def test_problem_is_one_line() -> None:
     problem = Problem("dilemmas/a.md", 3, "tensions", "kies uit: x")
     assert str(problem) == "dilemmas/a.md:3: tensions: kies uit: x"
+
+
+def test_messages_of_one_file_are_capped(guide_tree: GuideTree) -> None:
+    links = "\n".join(f"[link {n}](javascript:{n})" for n in range(25))
+    guide_tree.replace(PRINCIPLE, "Luisteren is", f"{links}\n\nLuisteren is")
+    guide_tree.replace(DILEMMA, "domains: [beleid]", "domains: [handhaving]")
+    _, problems = load_guide(guide_tree.root)
+    own = [p for p in problems if p.path == PRINCIPLE]
+    shown = [p for p in own if p.key == "tekst"]
+    assert [p.line for p in shown] == list(range(8, 28))
+    assert [str(p) for p in own if p.key == "bestand"] == [
+        f"{PRINCIPLE}:27: bestand: en nog 5 andere meldingen in dit bestand; los eerst deze op, dan volgen de andere"
+    ]
+    # Another file's problem is still there.
+    assert [(p.path, p.key) for p in problems if p.path != PRINCIPLE] == [(DILEMMA, "domains")]
+
+
+def test_an_unreadable_file_gets_a_sentence(guide_tree: GuideTree, monkeypatch: pytest.MonkeyPatch) -> None:
+    # As root every file is readable, so the refusal is made by the system call.
+    import errno
+
+    from gids import source
+
+    real_open = os.open
+
+    def refuse(path, flags, *args):  # type: ignore[no-untyped-def]
+        if str(path).endswith("luister-echt.md"):
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real_open(path, flags, *args)
+
+    monkeypatch.setattr(source.os, "open", refuse)
+    _, problems = load_guide(guide_tree.root)
+    assert [(p.path, p.line, p.key) for p in problems] == [(PRINCIPLE, 1, "bestand")]
+    assert "geen toestemming" in problems[0].message
+
+
+def test_a_pipe_does_not_make_the_check_wait(guide_tree: GuideTree) -> None:
+    # Nothing ever writes to this pipe: opening it for reading would block.
+    os.mkfifo(guide_tree.root / "principles/wacht.md")
+    os.mkfifo(guide_tree.root / "docs/wacht.md")
+    _, problems = load_guide(guide_tree.root)
+    assert {(p.path, p.key) for p in problems} == {("principles/wacht.md", "bestand"), ("docs/wacht.md", "bestand")}
