@@ -13,7 +13,17 @@ import pytest
 import yaml
 
 from gids.release import make_release
-from helpers import ROOT, copy_fixture_guide, GuideTree, TwoReleases, copy_project, git, init_repo, mkdocs_build
+from helpers import (
+    ROOT,
+    GuideTree,
+    TwoReleases,
+    assert_outputs_well_formed,
+    copy_fixture_guide,
+    copy_project,
+    git,
+    init_repo,
+    mkdocs_build,
+)
 
 
 @pytest.fixture
@@ -83,4 +93,6 @@ def two_releases(tmp_path_factory: pytest.TempPathFactory) -> TwoReleases:
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"},
     )
     assert result.returncode == 0, result.stdout + result.stderr
+    for site in (public, public / "1.0", public / "1.1"):
+        assert_outputs_well_formed(site)
     return TwoReleases(repo, public, (old, new), (gone, gone_title))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import importlib.util
+import json
 import os
 import shutil
 import subprocess
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from xml.etree import ElementTree
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_GUIDE = ROOT / "tests" / "fixtures" / "guide"
@@ -76,9 +78,11 @@ def copy_project(target: Path) -> Path:
 
 
 def mkdocs_build(project: Path, site_dir: Path, **extra_env: str) -> subprocess.CompletedProcess[str]:
-    """Run ``mkdocs build`` the way `make build` does, and capture its output."""
+    """Run ``mkdocs build`` the way `make build` does, and capture its output.
+    A build that succeeds must have written a feed that is XML and open data
+    that is JSON: every test build checks the files it publishes."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **extra_env}
-    return subprocess.run(
+    result = subprocess.run(
         [*MKDOCS, "build", "--site-dir", str(site_dir)],
         cwd=project,
         capture_output=True,
@@ -86,6 +90,19 @@ def mkdocs_build(project: Path, site_dir: Path, **extra_env: str) -> subprocess.
         env=env,
         timeout=300,
     )
+    if result.returncode == 0:
+        assert_outputs_well_formed(site_dir)
+    return result
+
+
+def assert_outputs_well_formed(site_dir: Path) -> None:
+    """The feed parses as XML, the open data as JSON (strictly: no NaN)."""
+    ElementTree.parse(site_dir / "versies.xml")
+
+    def refuse(constant: str) -> None:
+        raise AssertionError(f"gids.json holds {constant}, which is not JSON")
+
+    json.loads((site_dir / "gids.json").read_text(encoding="utf-8"), parse_constant=refuse)
 
 
 def git(repo: Path, *args: str) -> str:

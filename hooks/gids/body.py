@@ -1,23 +1,23 @@
 """The markdown body of an item: its headings and its links, with lines.
 
 A CommonMark parser finds headings and links, so fenced code, reference
-links and inline code are handled as a renderer would. MkDocs itself renders
-with Python-Markdown; the few places where the two dialects differ for
-headings (``##Kop`` without a space) are caught here explicitly so that a
-contributor hears about them.
+links and inline code are handled as a renderer would; the section and link
+checks read them. (Whether a body is safe is judged elsewhere, on the HTML
+the site renders: ``safety.py``.) MkDocs itself renders with Python-Markdown;
+the few places where the two dialects differ for headings (``##Kop``
+without a space) are caught here explicitly so that a contributor hears
+about them.
 
 Two parsers from the same project (executablebooks), one result:
 
-* markdown-it-py, the reference: it parses every body that could carry
-  active content (``<``, ``&``, ``{``, a backslash, ``%``, control
-  characters, or the words of a dangerous scheme), and every body with a
-  structure the fast path does not read (setext or nested headings);
+* markdown-it-py, the reference: it parses every body with characters the
+  fast path does not read the same (``<``, ``&``, ``{``, a backslash, ``%``,
+  control characters, or the words of a scheme the Rust port drops as a
+  link), and every body with a structure the fast path does not read
+  (setext or nested headings);
 * markdown-it-pyrs, its Rust port, about ten times faster, for all other
-  bodies, which is nearly all of them: validation of a large guide spends
-  most of its time here (see benchmark/RESULTS.md). It cannot be told to
-  keep ``javascript:`` links as links, which is why bodies that could hold
-  one go to the reference parser. Where no wheel exists for the platform,
-  the reference parser does everything.
+  bodies, which is nearly all of them. Where no wheel exists for the
+  platform, the reference parser does everything.
 
 A test parses many bodies with both and requires the same result.
 """

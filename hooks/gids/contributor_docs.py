@@ -95,7 +95,17 @@ def rules() -> str:
         "Een verwijdering in `docs/versies.md` noemt precies één `principle:` of `dilemma:`, met een `reason`. "
         "Het bestand is dan echt weg, en `replaced_by` noemt een principe of dilemma dat bestaat.",
         "Elke uitgave in `docs/versies.md` heeft een eigen versienummer, een datum, een titel en een korte samenvatting.",
-        "Een bestand is opgeslagen als UTF-8 (dat doen vrijwel alle editors vanzelf).",
+        "Een bestand is opgeslagen als UTF-8 (dat doen vrijwel alle editors vanzelf). Het is een gewoon bestand "
+        "in de repository: geen snelkoppeling (link) naar een bestand ergens anders, en kleiner dan 1 MB.",
+        "De sleutels zijn gewone YAML: geen ankers (`&naam`), verwijzingen (`*naam`), labels (`!tekst`) of `<<:`.",
+        "Nergens staan onzichtbare stuurtekens; tabs en gewone regeleinden mogen wel.",
+        "Bij de sleutels staat gewone tekst: geen HTML-code zoals `<b>` en geen codes voor tekens zoals `&amp;`.",
+        "De tekst mag geen code bevatten die iets laat draaien of van buiten insluit: geen script, iframe, "
+        "formulier of tekening (svg), geen attribuut dat met `on` begint en geen eigen opmaak (`style`), ook niet "
+        "tussen `{ }`. Een link of afbeelding wijst naar een gewoon webadres (`https://...`), een e-mailadres "
+        "(`mailto:...`) of een bestand van de gids, nooit naar `javascript:`, `data:` of iets dergelijks. "
+        "De controle kijkt naar de pagina zoals de website hem maakt, dus ook naar HTML in een kader (`!!! note`) "
+        "of in een lijst.",
     ]
     return "\n".join(f"1. {item}" for item in items)
 

@@ -1,9 +1,8 @@
 """Processes that run beside the build.
 
-MkDocs builds on one core. Three pieces of the guide's own work can use the
-other one: asking git when files changed (`gids.gitrepo`), reading part of a
-large guide's files (`gids.loader`) and making the QR codes of its printed
-cards (`gids.qr`).
+MkDocs builds on one core. Two pieces of the guide's own work can use the
+other one: asking git when files changed (`gids.gitrepo`) and making the QR
+codes of its printed cards (`gids.qr`).
 
 A process gets its input from, and writes its output to, anonymous files
 (in memory on Linux): nothing in the build has to feed or drain a pipe while the process

@@ -1,0 +1,46 @@
+"""The safety check renders bodies exactly as the site does: the settings it
+reads from mkdocs.yml are those MkDocs itself builds with, and its HTML is the
+HTML MkDocs makes of the same body."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+
+from gids import render
+from helpers import ROOT
+
+BODY = (
+    "## Situatie\n\n!!! note \"Let op\"\n    Een *opmerking*.\n\n| a | b |\n| :-: | --: |\n| 1 | 2 |\n\n"
+    "Term\n:   Uitleg.\n\n```python\nx = 1\n```\n\n[r]: https://example.org\n\n[link][r] en `code`.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def mkdocs_config():  # -> MkDocsConfig
+    return load_config(str(ROOT / "mkdocs.yml"))
+
+
+def test_settings_from_the_file_are_the_engines(mkdocs_config) -> None:
+    from_file = render.Settings.from_config_file(ROOT / "mkdocs.yml")
+    from_engine = render.Settings.from_engine(mkdocs_config.markdown_extensions, mkdocs_config.mdx_configs)
+    assert from_file == from_engine
+
+
+def test_the_check_renders_what_mkdocs_renders(mkdocs_config) -> None:
+    from mkdocs.structure.files import File
+    from mkdocs.structure.pages import Page
+
+    page = Page(None, File("x.md", str(ROOT / "docs"), "/tmp/site", use_directory_urls=True), mkdocs_config)
+    page.markdown = BODY
+    page.render(mkdocs_config, files=None)  # type: ignore[arg-type]
+    ours = render.Renderer(render.Settings.from_config_file(ROOT / "mkdocs.yml"))(BODY)
+    assert ours == page.content
+
+
+def test_an_unreadable_configuration_is_a_sentence(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text("markdown_extensions: [\n", encoding="utf-8")
+    with pytest.raises(render.ConfigError, match="mkdocs.yml kan niet worden gelezen"):
+        render.Settings.from_config_file(tmp_path / "mkdocs.yml")
