@@ -19,6 +19,13 @@ class Problem:
     #: What is expected, in plain Dutch.
     message: str
 
+    def __post_init__(self) -> None:
+        # One line each, whatever text of the file a key or message quotes
+        # (a heading that runs over two lines, say); a quoted key stays short.
+        key = " ".join(self.key.split())
+        object.__setattr__(self, "key", key if len(key) <= 80 else key[:79] + "…")
+        object.__setattr__(self, "message", " ".join(self.message.split()))
+
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.key}: {self.message}"
 

@@ -32,7 +32,7 @@ def test_sneaking_script_into_a_dilemma_fails_the_build(tmp_path: Path) -> None:
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output
     assert (
-        f"dilemmas/op-tijd-opschalen.md:{line}: html: het HTML-attribuut 'onerror' is niet toegestaan: "
+        f"dilemmas/op-tijd-opschalen.md:{line}: ## Spanning: het HTML-attribuut 'onerror' is niet toegestaan: "
         "het laat code draaien; haal het weg"
     ) in output
     assert not (tmp_path / "site").exists()
