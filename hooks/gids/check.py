@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import release
 from .problems import report
 from .validate import load_guide
 
@@ -23,6 +24,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make check", description="Controleer alle inhoud van de gids.")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="de map van de gids")
     args = parser.parse_args(argv)
+    # A release that was interrupted is put right before anything is read.
+    try:
+        recovered = release.recover(args.root)
+    except release.Refused as refusal:
+        print(refusal)
+        return 1
+    if recovered:
+        print(recovered)
     guide, problems = load_guide(args.root)
     if problems:
         files = len({p.path for p in problems})
