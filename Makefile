@@ -11,19 +11,21 @@ PUBLIC_DIR ?= public
 # The offline guide: a zip to unpack on a USB stick.
 OFFLINE_DIR ?= offline
 SITE_URL ?= http://127.0.0.1:8000/
+# The W3C Nu HTML checker, installed by npm (see package.json).
+VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
 
 # Material and ProperDocs (pulled in by mkdocs-redirects) print banners about
 # MkDocs 2.0 on every build; contributors need the content messages, not that.
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: help serve build check test bench offline release check-history site-all-versions serve-all-versions check-python check-browser clean
+.PHONY: help serve build check test bench offline release check-history site-all-versions serve-all-versions check-python check-browser check-java clean
 
 help:
 	@echo "make serve   - de gids bekijken op http://127.0.0.1:8000 (past zich aan als je iets wijzigt)"
 	@echo "make build   - de gids bouwen in de map $(SITE_DIR)/"
 	@echo "make check   - alle inhoud controleren, zonder de site te bouwen"
-	@echo "make test    - alle tests draaien (heeft Chromium en npm nodig)"
+	@echo "make test    - alle tests draaien (heeft Chromium, Java en npm nodig)"
 	@echo "make site-all-versions - de gids met alle versies bouwen in $(PUBLIC_DIR)/ (SITE_URL=https://...)"
 	@echo "make serve-all-versions - die map bekijken op http://127.0.0.1:8000"
 	@echo "make bench   - meten: de bouw tegenover gewone MkDocs, bij 200, 1.000 en 2.000 dilemma's"
@@ -63,7 +65,15 @@ check-browser:
 	  echo "(of wijs een andere Chromium aan met CHROMIUM=/pad/naar/chromium)"; \
 	  exit 1; }
 
-test: $(VENV)/.test-tools check-browser
+# The W3C Nu HTML checker (vnu.jar, from npm) checks every built page; it
+# runs on Java.
+check-java:
+	@command -v java >/dev/null || { \
+	  echo "Geen Java gevonden. De controle van de HTML (de W3C Nu HTML checker) heeft Java 17 of nieuwer nodig."; \
+	  echo "Installeer het met:  sudo apt-get install default-jre-headless"; \
+	  exit 1; }
+
+test: $(VENV)/.test-tools check-browser check-java $(VNU_JAR)
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
 
 # A benchmark, not a test: prints ratios against plain MkDocs on this
@@ -71,11 +81,14 @@ test: $(VENV)/.test-tools check-browser
 bench: $(BIN)/mkdocs
 	$(BIN)/python benchmark/bench.py --repeat 5
 
-# The search of the offline guide needs a small worker shim from npm.
-node_modules/iframe-worker/shim/index.js: package.json package-lock.json
-	@command -v npm >/dev/null || { echo "npm ontbreekt; make offline heeft het nodig. Installeer het met: sudo apt-get install npm"; exit 1; }
+# The npm packages in package.json: a small worker shim for the search of
+# the offline guide, and the W3C Nu HTML checker for make test. One npm ci
+# installs both; npm keeps the files' dates from the packages, so both files
+# are touched, which makes them newer than package.json.
+node_modules/iframe-worker/shim/index.js $(VNU_JAR): package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm ontbreekt; make offline en make test hebben het nodig. Installeer het met: sudo apt-get install npm"; exit 1; }
 	npm ci --ignore-scripts --no-audit --no-fund
-	@touch $@
+	@touch node_modules/iframe-worker/shim/index.js $(VNU_JAR)
 
 offline: $(BIN)/mkdocs node_modules/iframe-worker/shim/index.js
 	rm -rf $(OFFLINE_DIR)
@@ -85,19 +98,32 @@ offline: $(BIN)/mkdocs node_modules/iframe-worker/shim/index.js
 
 # Stamps every unreleased history entry with VERSION and adds the release to
 # docs/versies.md. DATE (jjjj-mm-dd) is optional; the default is today.
+# The four values reach Python through the environment, exactly as typed:
+# $(value ...) keeps make from expanding them ($(shell ...) would run), the
+# recipe never writes them into shell text (backticks and $(...) would run,
+# quotes would vanish), and unexport stops make from exporting them itself,
+# which would expand them. gids.release checks them and says what is wrong.
+unexport VERSION TITLE SUMMARY DATE
+release: export GIDS_RELEASE_VERSION := $(value VERSION)
+release: export GIDS_RELEASE_TITLE := $(value TITLE)
+release: export GIDS_RELEASE_SUMMARY := $(value SUMMARY)
+release: export GIDS_RELEASE_DATE := $(value DATE)
 release: $(BIN)/mkdocs
-	@test -n "$(VERSION)" -a -n "$(TITLE)" -a -n "$(SUMMARY)" || { \
-	  echo 'Gebruik: make release VERSION=1.1 TITLE="Korte titel" SUMMARY="Wat er nieuw is, in één zin."'; exit 1; }
-	PYTHONPATH=hooks $(BIN)/python -m gids.release "$(VERSION)" "$(TITLE)" "$(SUMMARY)" $(if $(DATE),--date $(DATE))
+	@PYTHONPATH=hooks $(BIN)/python -m gids.release
 
 # For reviewers: items changed since the last release without a history note
 # (warnings), and removed items whose address would break (errors).
 check-history: $(BIN)/mkdocs
 	PYTHONPATH=hooks $(BIN)/python -m gids.history_check $(if $(BASE),--base $(BASE))
 
-# The guide as it is now at the root, every release in /<version>/.
+# The guide as it is now at the root, every release in /<version>/. Built
+# beside PUBLIC_DIR first; an existing PUBLIC_DIR is replaced only when
+# everything succeeded. The folder and address go through the environment,
+# not through shell text.
+site-all-versions: export GIDS_PUBLIC_DIR := $(value PUBLIC_DIR)
+site-all-versions: export GIDS_SITE_URL := $(value SITE_URL)
 site-all-versions: $(BIN)/mkdocs
-	$(BIN)/python hooks/publish.py $(PUBLIC_DIR) --site-url $(SITE_URL)
+	@$(BIN)/python hooks/publish.py
 
 serve-all-versions: site-all-versions
 	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory $(PUBLIC_DIR)

@@ -483,7 +483,7 @@ CATALOGUE: tuple[Message, ...] = (
     ),
     Message(
         "kopje",
-        "principles/voorbeeld.md:14: kopje: zet een spatie na de hekjes: '### Waarom dit telt'",
+        "principles/voorbeeld.md:14: kopje: zet een spatie na de hekjes: '## Waarom dit telt'",
         "Na de hekjes van een kopje staat geen spatie. Dan ziet niet elk programma de regel als kopje.",
         "Zet een spatie tussen de hekjes en de tekst, zoals de melding laat zien.",
         TEXT,
