@@ -28,7 +28,7 @@ from mkdocs.structure.pages import Page
 # The hook's folder is on sys.path only while MkDocs first runs this file, so
 # the core is imported here, at the top, and not inside the event functions.
 import gids
-from gids import contributor_docs, forge, gitrepo, opendata, qr, schema, source
+from gids import contributor_docs, csp, forge, gitrepo, opendata, qr, release, render, schema, source
 
 log = logging.getLogger("mkdocs.hooks.gids")
 
@@ -92,6 +92,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     repository = config.extra.get("repository") or {}
     _build.repository = forge.Repository(str(repository.get("url", "")), str(repository.get("branch") or "main"))
     _build.offline = _offline_enabled(config)
+    # Material's version selector reads versions.json, which only the
+    # published site with all versions has: hooks/publish.py sets
+    # GIDS_VERSIONS=true for each of its builds. Elsewhere the selector
+    # would only log a failed request on every page.
+    if os.environ.get("GIDS_VERSIONS", "").strip().lower() != "true":
+        config.extra.pop("version", None)
     if _build.offline:
         if not (_build.root / WORKER_SHIM_SOURCE).is_file():
             raise PluginError(
@@ -112,9 +118,18 @@ def _offline_enabled(config: MkDocsConfig) -> bool:
 # Runs before MkDocs empties the output folder (that happens right after
 # on_pre_build), so a content error leaves the last good site untouched.
 def on_pre_build(config: MkDocsConfig) -> None:
+    # A release that was interrupted (make release killed between its
+    # files) is put right before the guide is read.
+    try:
+        recovered = release.recover(_build.root)
+    except release.Refused as refusal:
+        raise PluginError(str(refusal)) from None
+    if recovered:
+        log.info(recovered)
     # git answers while the guide is read.
     dates = gitrepo.start_last_changed(_build.root, DATED_FOLDERS)
-    guide, problems = gids.load_guide(_build.root, Path(config.docs_dir))
+    markdown = render.Settings.from_engine(config.markdown_extensions, config.mdx_configs)
+    guide, problems = gids.load_guide(_build.root, Path(config.docs_dir), markdown)
     if problems:
         raise PluginError(gids.report(problems))
     assert guide is not None
@@ -390,3 +405,25 @@ def on_post_build(config: MkDocsConfig) -> None:
     target = Path(config.site_dir) / FEED_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(feed, encoding="utf-8")
+
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Give the finished page its Content-Security-Policy (``gids/csp.py``):
+    its inline scripts are allowed by their hashes, unless its content
+    brought one (then none)."""
+    if _build.offline:
+        # Not in the offline guide: its search runs through the worker shim,
+        # which writes an inline script (made in the browser, with the
+        # page's worker address) into a frame, and the frame inherits the
+        # page's policy. Chromium refuses that script, and search fails.
+        return output
+    return csp.add_policy(output, untrusted=[page.content or ""])
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """The pages drawn from a theme template alone (the 404 page) get the
+    same policy as the others."""
+    if _build.offline or not template_name.endswith(".html"):
+        return output_content
+    return csp.add_policy(output_content)

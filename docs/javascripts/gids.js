@@ -77,6 +77,15 @@
     return button;
   }
 
+  /* Material puts each code block's copy button in a <nav> without a name:
+     landmarks that are not navigation, several alike (axe: landmark-unique).
+     document$ is Material's: it emits once the page's components are set up. */
+  if (window.document$) {
+    window.document$.subscribe(function () {
+      document.querySelectorAll("nav.md-code__nav").forEach(function (nav) { nav.setAttribute("role", "none"); });
+    });
+  }
+
   /* 1. "Kopieer link" beside a dilemma's title and each of its sections. */
   function setupCopyLinks() {
     var dilemma = document.querySelector("article .gids-dilemma[data-gids-permalink]");
@@ -85,12 +94,12 @@
     var permalink = dilemma.dataset.gidsPermalink;
     var title = dilemma.querySelector(".gids-dilemma__title");
     // Beside the headings, not inside: a heading's name is only its text.
-    title.after(copyButton(permalink, "Kopieer de link naar dit dilemma", announce));
+    title.after(copyButton(permalink, "Kopieer link naar dit dilemma", announce));
     SECTIONS.forEach(function (anchor) {
       var heading = dilemma.querySelector("h2#" + anchor);
       if (!heading) return;
       var name = heading.firstChild ? heading.firstChild.textContent.trim() : anchor;
-      heading.after(copyButton(permalink + "#" + anchor, "Kopieer de link naar het deel " + name, announce));
+      heading.after(copyButton(permalink + "#" + anchor, "Kopieer link naar het deel " + name, announce));
     });
   }
 
@@ -259,25 +268,59 @@
     document.getElementById("gids-deck-offer").hidden = false;
   }
 
-  /* 3. Session sets: pick dilemmas, share /sessie/?d=a,b,c, show the cards. */
+  /*
+   * 3. Session sets: pick dilemmas, share /sessie/?d=a,b,c, show the cards.
+   *
+   * The ids in a session address are data from whoever wrote the link. Only
+   * names a dilemma could have (the contract's id rule) are looked up, in
+   * Maps: on a plain object, "constructor" or "__proto__" would find the
+   * object's prototype. Each id counts once (the first time it occurs), and
+   * a session loads at most MAX_CARDS cards, one request each.
+   */
+  var ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  var ID_MIN_LENGTH = 3;
+  var ID_MAX_LENGTH = 60;
+  var MAX_CARDS = 30;
+  // Ids of an address that are not in the guide, named one by one up to this.
+  var MAX_NAMED = 10;
+
+  function isId(value) {
+    return value.length >= ID_MIN_LENGTH && value.length <= ID_MAX_LENGTH && ID_PATTERN.test(value);
+  }
+
+  /* An id from the address as it is named on the page (as text, shortened). */
+  function quoted(value) {
+    return "'" + (value.length > ID_MAX_LENGTH ? value.slice(0, ID_MAX_LENGTH) + "…" : value) + "'";
+  }
+
+  /* The ids of ?d=a,b,c: trimmed, without empty ones, each once, in order. */
+  function sessionIds(value) {
+    var seen = new Set();
+    return (value || "").split(",").map(function (id) { return id.trim(); }).filter(function (id) {
+      if (!id || seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    });
+  }
+
   function setupSession() {
     var session = document.getElementById("gids-session");
     if (!session) return;
     var root = siteRoot();
     var params = new URLSearchParams(location.search);
-    var wanted = (params.get("d") || "").split(",").map(function (id) { return id.trim(); }).filter(Boolean);
+    var wanted = sessionIds(params.get("d"));
     var announce = announcer();
 
     loadGuide().then(function (guide) {
-      var byId = {};
-      var renamed = {};
-      var removed = {};
+      var byId = new Map();
+      var renamed = new Map();
+      var removed = new Map();
       guide.dilemmas.forEach(function (d) {
-        byId[d.id] = d;
-        (d.aliases || []).forEach(function (alias) { renamed[alias] = d.id; });
+        byId.set(d.id, d);
+        (d.aliases || []).forEach(function (alias) { renamed.set(alias, d.id); });
       });
       guide.releases.forEach(function (r) {
-        r.removed.forEach(function (x) { if (x.kind === "dilemma") removed[x.id] = r.version; });
+        r.removed.forEach(function (x) { if (x.kind === "dilemma") removed.set(x.id, r.version); });
       });
       if (wanted.length && params.get("kiezen") === null) {
         showCards(guide, byId, renamed, removed);
@@ -303,33 +346,36 @@
       var linkField = document.getElementById("gids-session-link");
       var open = document.getElementById("gids-session-open");
       var copy = document.getElementById("gids-session-copy");
-      var chosen = wanted.map(function (id) { return renamed[id] || id; }).filter(function (id) { return byId[id]; });
+      var emptyText = empty.textContent;
+      var chosen = resolve(wanted, byId, renamed).ids;
 
       function render() {
         selectedList.textContent = "";
         chosen.forEach(function (id, index) {
           var item = document.createElement("li");
           var name = document.createElement("span");
-          name.textContent = byId[id].title + " ";
+          name.textContent = byId.get(id).title + " ";
           item.appendChild(name);
           [["Omhoog", -1], ["Omlaag", 1]].forEach(function (move) {
             var button = document.createElement("button");
             button.type = "button";
             button.textContent = move[0];
-            button.setAttribute("aria-label", move[0] + ": " + byId[id].title);
+            button.setAttribute("aria-label", move[0] + ": " + byId.get(id).title);
             button.disabled = (move[1] < 0 && index === 0) || (move[1] > 0 && index === chosen.length - 1);
             button.addEventListener("click", function () {
               var other = index + move[1];
               chosen[index] = chosen[other];
               chosen[other] = id;
               render();
-              announce(byId[id].title + " staat nu op plaats " + (other + 1) + ".");
+              announce(byId.get(id).title + " staat nu op plaats " + (other + 1) + ".");
             });
             item.appendChild(button);
           });
           selectedList.appendChild(item);
         });
-        empty.hidden = chosen.length > 0;
+        empty.hidden = chosen.length > 0 && chosen.length <= MAX_CARDS;
+        empty.textContent = chosen.length ? "Een set toont hoogstens " + MAX_CARDS + " kaarten. " +
+          "Wat je na de " + MAX_CARDS + "e kiest, valt weg." : emptyText;
         var url = sessionUrl(chosen);
         linkField.value = chosen.length ? url : "";
         open.href = url;
@@ -383,36 +429,69 @@
       picker.hidden = false;
     }
 
+    /*
+     * The dilemmas of an address, renamed ids followed to their new name,
+     * each once; and what to tell about the rest (as text, never as HTML).
+     */
+    function resolve(ids, byId, renamed, removed) {
+      var found = [];
+      var seen = new Set();
+      var notes = [];
+      var missing = [];
+      ids.forEach(function (id) {
+        if (!isId(id)) {
+          missing.push(quoted(id) + " is geen naam van een dilemma.");
+          return;
+        }
+        var target = byId.has(id) ? id : renamed.get(id);
+        if (target !== undefined) {
+          if (target !== id) notes.push(quoted(id) + " heet nu " + quoted(target) + ".");
+          if (!seen.has(target)) {
+            seen.add(target);
+            found.push(target);
+          }
+        } else if (removed && removed.has(id)) {
+          missing.push(quoted(id) + " is weggehaald in versie " + removed.get(id) + ".");
+        } else {
+          missing.push(quoted(id) + " bestaat niet in de gids.");
+        }
+      });
+      if (missing.length > MAX_NAMED) {
+        var rest = missing.length - MAX_NAMED;
+        missing = missing.slice(0, MAX_NAMED);
+        missing.push(rest === 1 ? "Nog 1 naam staat niet in de gids." : "Nog " + rest + " namen staan niet in de gids.");
+      }
+      return { ids: found, notes: notes.concat(missing) };
+    }
+
     function showCards(guide, byId, renamed, removed) {
       var view = document.getElementById("gids-session-cards");
       var cards = document.getElementById("gids-session-card-list");
       var problems = document.getElementById("gids-session-unknown");
-      var notes = [];
-      var ids = [];
-      wanted.forEach(function (id) {
-        if (byId[id]) {
-          ids.push(id);
-        } else if (renamed[id]) {
-          ids.push(renamed[id]);
-          notes.push("'" + id + "' heet nu '" + renamed[id] + "'.");
-        } else if (removed[id]) {
-          notes.push("'" + id + "' is weggehaald in versie " + removed[id] + ".");
-        } else {
-          notes.push("'" + id + "' bestaat niet in de gids.");
-        }
-      });
-      if (notes.length) {
-        problems.textContent = "Niet alles uit dit adres staat in de set. " + notes.join(" ");
+      var result = resolve(wanted, byId, renamed, removed);
+      var notes = result.notes;
+      var ids = result.ids.slice(0, MAX_CARDS);
+      if (result.ids.length > MAX_CARDS) {
+        var left = result.ids.length - MAX_CARDS;
+        notes.push("Een sessie toont hoogstens " + MAX_CARDS + " kaarten. " +
+          (left === 1 ? "Het laatste dilemma uit dit adres is weggelaten." :
+            "De laatste " + left + " dilemma's uit dit adres zijn weggelaten."));
+      }
+      function tell(lines) {
+        problems.textContent = "Niet alles uit dit adres staat in de set. " + lines.join(" ");
         problems.hidden = false;
       }
+      if (notes.length) tell(notes);
       document.getElementById("gids-session-edit").href = sessionUrl(ids) + (ids.length ? "&" : "?") + "kiezen";
       view.hidden = false;
 
       Promise.all(ids.map(function (id) {
-        return loadCard(new URL(byId[id].address, root), id, byId[id].title, "gids-session-card");
+        return loadCard(new URL(byId.get(id).address, root), id, byId.get(id).title, "gids-session-card");
       })).then(function (articles) {
         articles.forEach(function (article) { cards.appendChild(article); });
         announce(articles.length === 1 ? "1 kaart klaar." : articles.length + " kaarten klaar.");
+      }, function () {
+        tell(notes.concat(["De kaarten konden niet worden geladen. Laad de pagina opnieuw."]));
       });
 
       document.getElementById("gids-session-print").addEventListener("click", function () { window.print(); });

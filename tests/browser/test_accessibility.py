@@ -418,7 +418,7 @@ def test_copy_link_by_keyboard_is_announced_with_a_visible_focus(page: Page, sit
     before = style(buttons.first)
     tab_to(page, "button.gids-copy")
     expect(buttons.first).to_be_focused()
-    expect(buttons.first).to_have_accessible_name("Kopieer de link naar dit dilemma")
+    expect(buttons.first).to_have_accessible_name("Kopieer link naar dit dilemma")
     focus = style(buttons.first)
     assert focus["background"] != before["background"], "the focused copy button is filled"
     assert contrast(focus["color"], focus["background"]) >= 4.5
@@ -429,7 +429,7 @@ def test_copy_link_by_keyboard_is_announced_with_a_visible_focus(page: Page, sit
     # The next one belongs to the first section; the space bar works as well.
     tab_to(page, "button.gids-copy")
     expect(buttons.nth(1)).to_be_focused()
-    expect(buttons.nth(1)).to_have_accessible_name("Kopieer de link naar het deel Situatie")
+    expect(buttons.nth(1)).to_have_accessible_name("Kopieer link naar het deel Situatie")
     page.keyboard.press("Space")
     expect(live).to_have_text("Link gekopieerd: " + PUBLISHED + "dilemmas/op-tijd-opschalen/#situatie")
     assert (

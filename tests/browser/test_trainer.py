@@ -6,10 +6,13 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from urllib.parse import quote, urlsplit
 
 import pytest
 import segno
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Route, expect
+
+from conftest import RequestLog
 
 pytestmark = pytest.mark.browser
 
@@ -84,7 +87,7 @@ def test_filters_work_by_keyboard_and_are_labelled(page: Page, site_url: str) ->
 def test_copy_link_puts_the_permanent_address_on_the_clipboard(page: Page, site_url: str) -> None:
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
     page.goto(site_url + "dilemmas/op-tijd-opschalen/")
-    buttons = page.get_by_role("button", name=re.compile("^Kopieer de link"))
+    buttons = page.get_by_role("button", name=re.compile("^Kopieer link"))
     expect(buttons).to_have_count(5)
     expect(buttons.first).to_be_visible()
 
@@ -92,7 +95,7 @@ def test_copy_link_puts_the_permanent_address_on_the_clipboard(page: Page, site_
     assert page.evaluate("navigator.clipboard.readText()") == PUBLISHED + "dilemmas/op-tijd-opschalen/"
     expect(page.locator("#gids-live")).to_contain_text("Link gekopieerd")
 
-    page.get_by_role("button", name="Kopieer de link naar het deel Gespreksvragen").click()
+    page.get_by_role("button", name="Kopieer link naar het deel Gespreksvragen").click()
     assert page.evaluate("navigator.clipboard.readText()") == PUBLISHED + "dilemmas/op-tijd-opschalen/#gespreksvragen"
     expect(page.locator("#gids-live")).to_have_attribute("aria-live", "polite")
     # The heading's name stays the title: the control is beside it, not in it.
@@ -117,6 +120,107 @@ def test_a_session_address_shows_its_cards_in_order_and_names_unknown_ids(
     # Links on a card still lead to the right pages.
     cards.first.locator(".gids-facts a[href*='principes/']").first.click()
     expect(page).to_have_url(re.compile(r"/principes/[a-z0-9-]+/$"))
+
+
+def card_requests(log: RequestLog) -> list[str]:
+    """The dilemma pages the session page fetched as cards."""
+    return [u for u in log.urls if urlsplit(u).path.startswith("/dilemmas/")]
+
+
+def test_session_ids_are_data_not_names_of_object_properties(
+    page: Page, requests_made: RequestLog, site_url: str
+) -> None:
+    ids = ["constructor", "toString", "__proto__", "hasOwnProperty", "op-tijd-opschalen", "valueOf", "prototype"]
+    page.goto(f"{site_url}sessie/?d={','.join(ids)}")
+    expect(page.locator(".gids-session-card")).to_have_count(1)
+    page.wait_for_load_state("networkidle")
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text("'constructor' bestaat niet in de gids.")
+    expect(alert).to_contain_text("'prototype' bestaat niet in de gids.")
+    for invalid in ("toString", "__proto__", "hasOwnProperty", "valueOf"):
+        expect(alert).to_contain_text(f"'{invalid}' is geen naam van een dilemma.")
+    assert [u for u in requests_made.urls if "undefined" in u] == []
+    assert card_requests(requests_made) == [site_url + "dilemmas/op-tijd-opschalen/"]
+
+    # The picker, opened from such an address, starts with the one dilemma.
+    page.goto(f"{site_url}sessie/?d={','.join(ids)}&kiezen")
+    expect(page.locator("#gids-session-selected li")).to_have_count(1)
+    expect(page.get_by_label("Adres van de set")).to_have_value(site_url + "sessie/?d=op-tijd-opschalen")
+
+
+def test_an_id_repeated_3500_times_loads_one_card(page: Page, requests_made: RequestLog, site_url: str) -> None:
+    # (Just under the 64 KB request line Python's test server accepts.)
+    ids = ["op-tijd-opschalen"] * 3500 + ["regel-of-maatwerk", "op-tijd-opschalen"]
+    page.goto(f"{site_url}sessie/?d={','.join(ids)}")
+    cards = page.locator(".gids-session-card")
+    expect(cards).to_have_count(2)
+    page.wait_for_load_state("networkidle")
+    # Each id counts once, where it first occurs.
+    assert cards.evaluate_all("els => els.map(e => e.querySelector('.gids-dilemma').dataset.gidsId)") == [
+        "op-tijd-opschalen",
+        "regel-of-maatwerk",
+    ]
+    assert sorted(card_requests(requests_made)) == [
+        site_url + "dilemmas/op-tijd-opschalen/",
+        site_url + "dilemmas/regel-of-maatwerk/",
+    ]
+    assert len(requests_made.urls) < 40, requests_made.urls
+    expect(page.get_by_role("alert")).to_be_hidden()
+
+
+def test_a_session_loads_at_most_30_cards_and_says_so(page: Page, requests_made: RequestLog, site_url: str) -> None:
+    # A guide of 45 dilemmas: the real 20, and 25 more that share their pages.
+    def larger_guide(route: Route) -> None:
+        data = route.fetch().json()
+        real = data["dilemmas"]
+        extra = [{**real[i % len(real)], "id": f"extra-{i:02d}", "aliases": []} for i in range(25)]
+        data["dilemmas"] = real + extra
+        route.fulfill(json=data)
+
+    page.route("**/gids.json", larger_guide)
+    page.goto(site_url + "sessie/")
+    expect(page.locator("#gids-session-options li")).to_have_count(45)
+    options = page.locator("#gids-session-options input").evaluate_all(
+        "els => els.map(e => [e.value, e.parentElement.textContent.trim()])"
+    )
+    ids = [value for value, _ in options]
+    page.goto(f"{site_url}sessie/?d={','.join(ids)}")
+    expect(page.locator(".gids-session-card")).to_have_count(30)
+    page.wait_for_load_state("networkidle")
+    expect(page.get_by_role("alert")).to_have_text(
+        "Niet alles uit dit adres staat in de set. Een sessie toont hoogstens 30 kaarten. "
+        "De laatste 15 dilemma's uit dit adres zijn weggelaten."
+    )
+    # The first 30, in the order of the address.
+    labels = page.locator(".gids-session-card").evaluate_all("els => els.map(e => e.getAttribute('aria-label'))")
+    assert labels == [title for _, title in options[:30]]
+    assert len(card_requests(requests_made)) <= 30
+    # "Set aanpassen" keeps the 30 that are shown.
+    edit = page.get_by_role("link", name="Set aanpassen").get_attribute("href")
+    assert edit.split("?d=")[1].split("&")[0].split(",") == ids[:30]
+    # A trainer who picks more than 30 is told so while picking.
+    page.goto(f"{site_url}sessie/?d={','.join(ids)}&kiezen")
+    expect(page.locator("#gids-session-selected li")).to_have_count(45)
+    expect(page.locator("#gids-session-empty")).to_have_text(
+        "Een set toont hoogstens 30 kaarten. Wat je na de 30e kiest, valt weg."
+    )
+
+
+def test_unknown_ids_are_named_as_text_and_at_most_ten(page: Page, site_url: str) -> None:
+    markup = "<img src=x onerror=window.gidsInjected=1>"
+    bold = "<b>vet</b>"
+    long = "a" * 5000
+    unknown = [f"bestaat-niet-{n}" for n in range(25)]
+    page.goto(f"{site_url}sessie/?d={quote(markup)},{quote(bold)},op-tijd-opschalen,{long},{','.join(unknown)}")
+    expect(page.locator(".gids-session-card")).to_have_count(1)
+    alert = page.get_by_role("alert")
+    expect(alert).to_contain_text(f"'{markup}' is geen naam van een dilemma.")
+    expect(alert).to_contain_text(f"'{bold}' is geen naam van een dilemma.")
+    expect(alert).to_contain_text(f"'{'a' * 60}…' is geen naam van een dilemma.")
+    expect(alert).to_contain_text("'bestaat-niet-6' bestaat niet in de gids. Nog 18 namen staan niet in de gids.")
+    expect(alert).not_to_contain_text("bestaat-niet-7")
+    expect(alert.locator("*")).to_have_count(0)
+    assert page.evaluate("window.gidsInjected") is None
 
 
 def test_a_trainer_picks_dilemmas_and_gets_a_shareable_address(page: Page, site_url: str, built_site: Path) -> None:
@@ -182,7 +286,8 @@ def test_a_tension_page_prints_as_a_deck_of_its_dilemmas(page: Page, site_url: s
     page.get_by_role("button", name="Druk de kaarten af").click()
     cards = page.locator(".gids-deck__card")
     expect(cards).to_have_count(len(tension["dilemmas"]))
-    page.wait_for_function("window.gidsPrinted === 1")
+    # A function, not an expression: the page's policy forbids eval.
+    page.wait_for_function("() => window.gidsPrinted === 1")
     # In the order of the page, each with its title and its QR code.
     assert cards.evaluate_all("els => els.map(e => e.getAttribute('aria-label'))") == [
         titles[i] for i in tension["dilemmas"]

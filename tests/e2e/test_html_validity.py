@@ -141,6 +141,9 @@ COPIES: dict[str, list[tuple[str, str]]] = {
             "data-md-scrollfix>",
         ),
     ],
+    "partials/javascripts/outdated.html": [
+        ('base=new URL("{{ base_url }}")', 'base=new URL("{{ base_url }}",location)'),
+    ],
     "partials/toc.html": [
         (
             '    <label class="md-nav__title" for="__toc">\n',
