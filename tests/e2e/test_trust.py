@@ -10,14 +10,14 @@ import os
 import re
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
 from e2e.test_build import _free_port, _get, snapshot
-from helpers import MKDOCS, ROOT, copy_project, mkdocs_build
+from e2e.test_editing import check as _check
+from helpers import MKDOCS, copy_project, mkdocs_build
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
@@ -25,17 +25,6 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "tr
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
-
-
-def _check(project: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "gids.check", "--root", str(project)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**ENV, "PYTHONPATH": str(ROOT / "hooks")},
-        timeout=120,
-    )
 
 
 def _add_to_section(path: Path, section: str, text: str) -> None:
