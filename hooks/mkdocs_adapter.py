@@ -408,15 +408,31 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 
+# mkdocs serve adds an inline script to every page it serves (its live
+# reload, with a new number each time), which no hash made at build time can
+# allow. It runs this file again for every rebuild, so what it runs for is
+# kept in the process's environment, set once at its start.
+SERVING = "GIDS_MKDOCS_SERVE"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    os.environ[SERVING] = "true" if command == "serve" else "false"
+
+
+def _with_policy() -> bool:
+    """Whether pages get the Content-Security-Policy: not in the offline
+    guide (its search runs through the worker shim, which writes an inline
+    script, made in the browser, into a frame that inherits the page's
+    policy: Chromium refuses it and search fails), and not in the local
+    preview of mkdocs serve (see SERVING). Every published build has it."""
+    return not _build.offline and os.environ.get(SERVING) != "true"
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Give the finished page its Content-Security-Policy (``gids/csp.py``):
     its inline scripts are allowed by their hashes, unless its content
     brought one (then none)."""
-    if _build.offline:
-        # Not in the offline guide: its search runs through the worker shim,
-        # which writes an inline script (made in the browser, with the
-        # page's worker address) into a frame, and the frame inherits the
-        # page's policy. Chromium refuses that script, and search fails.
+    if not _with_policy():
         return output
     return csp.add_policy(output, untrusted=[page.content or ""])
 
@@ -424,6 +440,6 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     """The pages drawn from a theme template alone (the 404 page) get the
     same policy as the others."""
-    if _build.offline or not template_name.endswith(".html"):
+    if not _with_policy() or not template_name.endswith(".html"):
         return output_content
     return csp.add_policy(output_content)
