@@ -462,3 +462,15 @@ def test_a_pipe_does_not_make_the_check_wait(guide_tree: GuideTree) -> None:
     os.mkfifo(guide_tree.root / "docs/wacht.md")
     _, problems = load_guide(guide_tree.root)
     assert {(p.path, p.key) for p in problems} == {("principles/wacht.md", "bestand"), ("docs/wacht.md", "bestand")}
+
+
+def test_a_linked_content_folder_is_not_followed(guide_tree: GuideTree, tmp_path_factory: pytest.TempPathFactory) -> None:
+    # The whole folder of dilemmas is a link to a folder outside the repository.
+    outside = tmp_path_factory.mktemp("outside") / "dilemmas"
+    (guide_tree.root / "dilemmas").rename(outside)
+    os.symlink(outside, guide_tree.root / "dilemmas")
+    guide, problems = load_guide(guide_tree.root)
+    assert guide is None
+    assert "dilemmas:1: bestand: deze map is een snelkoppeling;" in "\n".join(map(str, problems))
+    # Nothing of it was read: its dilemmas are unknown to the pages that link to them.
+    assert not [p for p in problems if p.path.startswith("dilemmas/")]
