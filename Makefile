@@ -38,10 +38,13 @@ check-python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || { \
 	  echo "Python 3.11 of nieuwer is nodig; '$(PYTHON)' is ouder. Kies een andere met PYTHON=..."; exit 1; }
 
-$(BIN)/mkdocs: requirements.txt | check-python
+# The site's packages (pinned), then the guide's own package (src/gids),
+# editable: the hook imports it, and its command `gids` runs the tools.
+$(BIN)/mkdocs: requirements.txt pyproject.toml | check-python
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --editable .
 	@touch $@
 
 $(VENV)/.test-tools: requirements-test.txt $(BIN)/mkdocs
@@ -56,7 +59,7 @@ build: $(BIN)/mkdocs
 
 # The fast check for contributors: the build's messages, without a build.
 check: $(BIN)/mkdocs
-	@PYTHONPATH=hooks $(BIN)/python -m gids.check
+	@$(BIN)/gids check
 
 check-browser:
 	@test -x "$(CHROMIUM)" || { \
@@ -109,12 +112,12 @@ release: export GIDS_RELEASE_TITLE := $(value TITLE)
 release: export GIDS_RELEASE_SUMMARY := $(value SUMMARY)
 release: export GIDS_RELEASE_DATE := $(value DATE)
 release: $(BIN)/mkdocs
-	@PYTHONPATH=hooks $(BIN)/python -m gids.release
+	@$(BIN)/gids release
 
 # For reviewers: items changed since the last release without a history note
 # (warnings), and removed items whose address would break (errors).
 check-history: $(BIN)/mkdocs
-	PYTHONPATH=hooks $(BIN)/python -m gids.history_check $(if $(BASE),--base $(BASE))
+	$(BIN)/gids history $(if $(BASE),--base $(BASE))
 
 # The guide as it is now at the root, every release in /<version>/. Built
 # beside PUBLIC_DIR first; an existing PUBLIC_DIR is replaced only when
@@ -123,7 +126,7 @@ check-history: $(BIN)/mkdocs
 site-all-versions: export GIDS_PUBLIC_DIR := $(value PUBLIC_DIR)
 site-all-versions: export GIDS_SITE_URL := $(value SITE_URL)
 site-all-versions: $(BIN)/mkdocs
-	@$(BIN)/python hooks/publish.py
+	@$(BIN)/gids publish
 
 serve-all-versions: site-all-versions
 	$(BIN)/python -m http.server 8000 --bind 127.0.0.1 --directory $(PUBLIC_DIR)

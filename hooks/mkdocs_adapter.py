@@ -8,12 +8,10 @@ adds its items as pages, and hands the guide to the templates in
 from __future__ import annotations
 
 import functools
-import gc
 import html
 import logging
 import os
 import posixpath
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +23,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-# The hook's folder is on sys.path only while MkDocs first runs this file, so
-# the core is imported here, at the top, and not inside the event functions.
+# The core: the package in src/gids, installed by the Makefile's set-up.
 import gids
 from gids import contributor_docs, csp, forge, gitrepo, opendata, qr, release, render, schema, source
 
@@ -75,10 +72,6 @@ class _Build:
     #: Public address (``dilemmas/x/``) -> the URL MkDocs built the page at
     #: (the same, or ``dilemmas/x.html`` in the offline build).
     built_urls: dict[str, str]
-    #: The QR codes of the dilemmas' permanent addresses.
-    codes: qr.Codes = qr.Codes(())
-    #: Files made for this build, until MkDocs has copied them into the site.
-    scratch: tempfile.TemporaryDirectory[str] | None = None
 
 
 _build = _Build()
@@ -126,8 +119,6 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(str(refusal)) from None
     if recovered:
         log.info(recovered)
-    # git answers while the guide is read.
-    dates = gitrepo.start_last_changed(_build.root, DATED_FOLDERS)
     markdown = render.Settings.from_engine(config.markdown_extensions, config.mdx_configs)
     guide, problems = gids.load_guide(_build.root, Path(config.docs_dir), markdown)
     if problems:
@@ -135,7 +126,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     assert guide is not None
     _build.guide = guide
     _build.tombstones = {_tombstone_uri(r): r for r in guide.removals()}
-    _build.dates = dates()
+    _build.dates = gitrepo.last_changed(_build.root, DATED_FOLDERS)
     # Reproducible builds: MkDocs dates the sitemap with SOURCE_DATE_EPOCH
     # when set; otherwise with the clock. Without a value of its own, a
     # build takes the time of the newest change in git.
@@ -145,10 +136,6 @@ def on_pre_build(config: MkDocsConfig) -> None:
         # Info, not a warning: a build without history must still pass in
         # strict mode; it just shows no dates.
         log.info(f"Let op: de pagina's tonen geen datum van laatste wijziging: {_build.dates.warning}.")
-    # The QR codes of the printed cards: for a large guide, made in a second
-    # process while MkDocs converts the markdown of every page.
-    _end_build()  # what an earlier build of mkdocs serve may have left
-    _build.codes = qr.Codes(_permalink(config, d.url) for d in guide.dilemmas.values())
     redirects = config.plugins.get("redirects")
     if redirects is not None:
         redirects.config["redirect_maps"] = {
@@ -194,13 +181,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for uri in _build.tombstones:
         # The page is drawn by its template; the file only gives it an address.
         files.append(File.generated(config, uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
-    # Written to a scratch folder that MkDocs copies from, not kept in
-    # memory until it is written: megabytes in a large guide.
-    _build.scratch = tempfile.TemporaryDirectory(prefix="gids-")
-    data_file = Path(_build.scratch.name) / "gids.json"
     data = opendata.guide_data(guide, config.site_url or "", config.site_name)
-    data_file.write_text(opendata.dumps(data, readable=False), encoding="utf-8")
-    files.append(File.generated(config, opendata.DATA_PATH, abs_src_path=str(data_file)))
+    files.append(File.generated(config, opendata.DATA_PATH, content=opendata.dumps(data, readable=False)))
     schema_text = opendata.dumps(opendata.json_schema(config.site_url or ""))
     files.append(File.generated(config, opendata.SCHEMA_PATH, content=schema_text))
     if _build.offline:
@@ -244,22 +226,10 @@ def _kind(page: Page, path: str) -> str | None:
     return _build.guide.page_kind(path)
 
 
-# Last of all plugins: by now every file, page and the navigation exist, and
-# they live until the build ends, as do the guide and MkDocs' configuration.
-# Python's cycle collector would walk all of them again in every full
-# collection; frozen, it walks only what pages make from here on. Thawed at
-# the end of the build (_end_build), so that mkdocs serve frees a previous
-# build's objects as usual.
-@event_priority(-100)
-def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
-    gc.freeze()
-    return nav
-
-
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
-    # An item's front matter was read and checked by the core already; the
-    # page gets its meta from the guide (on_page_markdown), so MkDocs reads
-    # only the body. An empty front matter keeps MkDocs from taking the
+    # An item's front matter was read and checked by the core already, with
+    # its limits (no aliases, tags, depth); the page gets its meta from the
+    # guide (on_page_markdown), so MkDocs reads only the body. An empty front matter keeps MkDocs from taking the
     # body's first lines for MultiMarkdown metadata.
     item = _build.guide.by_path(_source_path(page))
     if not isinstance(item, (gids.Principle, gids.Dilemma)) or page.file.abs_src_path is None:
@@ -269,36 +239,7 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
     return None if body is None else f"---\n{{}}\n---\n{body}"
 
 
-class _Meta(dict):  # type: ignore[type-arg]
-    """A page's front matter in which a key it does not have reads as None.
-
-    Material's navigation asks every page it lists for ``meta.icon``,
-    ``meta.subtitle`` and ``meta.status``, on every page of the site. Jinja
-    answers a missing key of a plain dict by raising and catching two
-    exceptions. The navigation lists about ten pages with front matter, so
-    that was about 0.13 s of a build at 2,000 dilemmas (measured by rendering
-    its 2,000 dilemma pages again, with and without this class).
-    Every Material template tests these keys before it uses them, so None
-    and "undefined" give the same HTML."""
-
-    __slots__ = ()
-    __getattr__ = dict.get
-
-
-def _prepare_for_material(page: Page) -> None:
-    page.meta = _Meta(page.meta)
-    # Asked of every page in the navigation, like the keys above; set only by
-    # encryption plugins, which this guide does not use.
-    page.encrypted = None  # type: ignore[attr-defined]
-
-
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    markdown = _page_markdown(markdown, page)
-    _prepare_for_material(page)
-    return markdown
-
-
-def _page_markdown(markdown: str, page: Page) -> str:
     path = _source_path(page)
     kind = _kind(page, path)
     if kind is not None:
@@ -351,7 +292,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.filters["datum"] = _dutch_date
     env.filters["link"] = _link
-    env.filters["qr"] = _build.codes.get
+    env.filters["qr"] = qr.svg
     # The permanent, absolute address of a page (for links to copy and print).
     env.filters["permalink"] = lambda address: _permalink(config, address)
     _build.env = env
@@ -381,22 +322,7 @@ def _dutch_date(value: Any) -> str:
     return f"{value.day} {_MONTHS[value.month - 1]} {value.year}" if value else ""
 
 
-def _end_build() -> None:
-    """Stop the QR-code process, remove the scratch files of a build and
-    let the cycle collector see the build's objects again (on_nav)."""
-    gc.unfreeze()
-    _build.codes.close()
-    if _build.scratch is not None:
-        _build.scratch.cleanup()
-        _build.scratch = None
-
-
-def on_build_error(error: Exception) -> None:
-    _end_build()
-
-
 def on_post_build(config: MkDocsConfig) -> None:
-    _end_build()
     # The feed is written after a successful build only; it needs absolute
     # addresses, so it is rendered from a template with the site's address.
     feed = _build.env.get_template(FEED_TEMPLATE).render(

@@ -86,7 +86,7 @@ def two_releases(tmp_path_factory: pytest.TempPathFactory) -> TwoReleases:
 
     public = base / "public"
     result = subprocess.run(
-        [sys.executable, str(repo / "hooks" / "publish.py"), str(public), "--site-url", "http://127.0.0.1:8000/"],
+        [sys.executable, "-m", "gids.publish", str(public), "--site-url", "http://127.0.0.1:8000/"],
         cwd=repo,
         capture_output=True,
         text=True,

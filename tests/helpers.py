@@ -58,11 +58,13 @@ class GuideTree:
 
 
 @functools.cache
-def bench():  # -> the module benchmark/bench.py
-    """The benchmark's module, for its generator of synthetic guides."""
-    spec = importlib.util.spec_from_file_location("bench", ROOT / "benchmark" / "bench.py")
+def bench():  # -> the module benchmark/generate.py
+    """The benchmark's generator of synthetic guides (benchmark/generate.py,
+    which imports no other benchmark module)."""
+    name = "benchmark_generate"
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmark" / "generate.py")
     module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("bench", module)  # its dataclasses look themselves up there
+    sys.modules.setdefault(name, module)  # its dataclasses look themselves up there
     spec.loader.exec_module(module)
     return module
 

@@ -3,7 +3,6 @@ offer a way to propose a new item, and `make check` speaks to people."""
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -86,7 +85,6 @@ def check(root: Path) -> subprocess.CompletedProcess[str]:
         cwd=root,
         capture_output=True,
         text=True,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")},
     )
 
 

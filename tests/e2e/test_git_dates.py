@@ -42,7 +42,7 @@ def test_dates_of_all_files_from_one_git_process(tmp_path: Path, monkeypatch: py
         return real_popen(args, **kwargs)  # type: ignore[call-overload]
 
     monkeypatch.setattr(gitrepo.subprocess, "Popen", counting_popen)
-    dates = gitrepo.start_last_changed(repo, ["principles", "dilemmas"])()
+    dates = gitrepo.last_changed(repo, ["principles", "dilemmas"])
 
     assert [c[:2] for c in calls] == [["git", "log"]]
     assert dates.warning is None
@@ -56,7 +56,7 @@ def test_dates_of_all_files_from_one_git_process(tmp_path: Path, monkeypatch: py
 def test_without_git_the_dates_are_missing_and_the_warning_says_why(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / ".git").mkdir()
     monkeypatch.setenv("PATH", str(tmp_path / "no-programs-here"))
-    dates = gitrepo.start_last_changed(tmp_path, ["dilemmas"])()
+    dates = gitrepo.last_changed(tmp_path, ["dilemmas"])
     assert dates.dates == {} and dates.latest is None
     assert dates.warning is not None and dates.warning.startswith("git gaf geen geschiedenis (")
     assert "git" in dates.warning.removeprefix("git gaf geen geschiedenis")
@@ -64,7 +64,7 @@ def test_without_git_the_dates_are_missing_and_the_warning_says_why(tmp_path: Pa
 
 def test_a_failing_git_gives_its_first_error_line(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()  # a folder git does not take for a repository
-    dates = gitrepo.start_last_changed(tmp_path, ["dilemmas"])()
+    dates = gitrepo.last_changed(tmp_path, ["dilemmas"])
     assert dates.dates == {}
     assert dates.warning is not None and "fatal" in dates.warning and "\n" not in dates.warning
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-import publish
-from helpers import ROOT, copy_project, git, init_repo
+from gids import publish
+from helpers import copy_project, git, init_repo
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 #: A dilemma of the real guide, to break.
@@ -23,7 +23,7 @@ DILEMMA = "dilemmas/minister-of-samenleving.md"
 
 def run_publish(repo: Path, out: Path | str, *extra: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, str(ROOT / "hooks" / "publish.py"), str(out), "--site-url", "http://127.0.0.1:8000/", *extra],
+        [sys.executable, "-m", "gids.publish", str(out), "--site-url", "http://127.0.0.1:8000/", *extra],
         cwd=repo,
         capture_output=True,
         text=True,
@@ -199,7 +199,7 @@ def test_an_interrupted_run_leaves_the_old_site(repo: Path, tmp_path: Path) -> N
     public = tmp_path / "public"
     before = old_site(public)
     process = subprocess.Popen(
-        [sys.executable, str(ROOT / "hooks" / "publish.py"), str(public)],
+        [sys.executable, "-m", "gids.publish", str(public)],
         cwd=repo,
         env=ENV,
         stdout=subprocess.PIPE,

@@ -15,7 +15,7 @@ import pytest
 
 from gids import load_guide
 from gids.release import JOURNAL, make_release, recover
-from helpers import ROOT, copy_fixture_guide, copy_project
+from helpers import copy_fixture_guide, copy_project
 
 PRINCIPLE = "principles/luister-echt.md"
 DILEMMA = "dilemmas/minister-of-samenleving.md"
@@ -80,7 +80,7 @@ def _run_killer(tmp_path: Path, root: Path, kill_at: int, *args: str) -> tuple[s
         [sys.executable, str(script), str(root), str(kill_at), str(log), *args, "--root", str(root)],
         capture_output=True,
         text=True,
-        env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"},
+        env={"PATH": "/usr/bin:/bin"},
         timeout=120,
     )
     return result, log.read_text(encoding="utf-8").splitlines()
@@ -157,7 +157,7 @@ def test_the_next_release_rolls_back_first_and_says_so(tmp_path: Path, unrelease
         [sys.executable, "-m", "gids.release", *RELEASE_ARGS, "--root", str(root)],
         capture_output=True,
         text=True,
-        env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"},
+        env={"PATH": "/usr/bin:/bin"},
         timeout=120,
     )
     assert again.returncode == 0, again.stderr
@@ -255,7 +255,7 @@ def test_make_check_puts_an_interrupted_release_right_first(tmp_path: Path, unre
         [sys.executable, "-m", "gids.check", "--root", str(root)],
         capture_output=True,
         text=True,
-        env={"PYTHONPATH": str(ROOT / "hooks"), "PATH": "/usr/bin:/bin"},
+        env={"PATH": "/usr/bin:/bin"},
         timeout=120,
     )
 

@@ -12,7 +12,7 @@ from helpers import ROOT
 
 def test_python_code_has_no_undefined_or_unused_names() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "--select", "F", "--no-cache", "hooks", "tests", "benchmark"],
+        [sys.executable, "-m", "ruff", "check", "--select", "F", "--no-cache", "src", "hooks", "tests", "benchmark"],
         cwd=ROOT,
         capture_output=True,
         text=True,

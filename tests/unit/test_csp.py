@@ -136,5 +136,5 @@ def test_the_module_imports_nothing_of_mkdocs() -> None:
         "import sys, gids.csp;"
         "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in {'mkdocs', 'material', 'jinja2'})))"
     )
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT / "hooks", capture_output=True, text=True, check=True)
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""

@@ -39,7 +39,7 @@ from gids import gitrepo, load_guide, report, schema
 ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 NEWEST_ALIAS = "nieuwste"
 #: Folders of the project that a site must never be written into.
-SOURCE_FOLDERS = ("docs", "principles", "dilemmas", "hooks", "overrides", ".git")
+SOURCE_FOLDERS = ("docs", "principles", "dilemmas", "src", "hooks", "overrides", ".git")
 #: How many of MkDocs' messages a failed build shows.
 MESSAGES_SHOWN = 20
 

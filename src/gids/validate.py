@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import gc
 import os
 import posixpath
 import stat
@@ -572,17 +571,7 @@ def load_guide(
             markdown = render.Settings.from_config_file(root / render.CONFIG_FILE)
         except render.ConfigError as error:
             return None, [Problem(render.CONFIG_FILE, 1, "bestand", str(error))]
-    # Loading makes many small objects and keeps them: Python's cycle
-    # collector would walk all of them again and again as they pile up
-    # (about a third of the time at 2,000 items, see benchmark/RESULTS.md).
-    # They hold no cycles to collect, so it pauses while the guide loads.
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        return _load_guide(root, docs_dir, render.Renderer(markdown))
-    finally:
-        if paused:
-            gc.enable()
+    return _load_guide(root, docs_dir, render.Renderer(markdown))
 
 
 def _load_guide(root: Path, docs_dir: Path | None, renderer: render.Renderer) -> tuple[Guide | None, list[Problem]]:

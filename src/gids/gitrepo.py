@@ -11,11 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import subprocess
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from . import second_process
 
 #: Separates commits in the log output; cannot occur in a file name.
 _MARK = "\x1e"
@@ -49,32 +46,24 @@ def _git_dir(root: Path) -> Path | None:
     return None
 
 
-def start_last_changed(root: Path, folders: list[str]) -> Callable[[], GitDates]:
-    """Start asking git, once, when each file below ``folders`` last changed,
-    and return at once; calling the result waits for the answer. A build
-    reads the guide meanwhile: on a long history, git takes a while."""
+def last_changed(root: Path, folders: list[str]) -> GitDates:
+    """When each file below ``folders`` last changed, from one ``git log``."""
     git_dir = _git_dir(root)
     if git_dir is None:
-        return lambda: GitDates(warning="geen git-geschiedenis gevonden (bijvoorbeeld een download als zip)")
+        return GitDates(warning="geen git-geschiedenis gevonden (bijvoorbeeld een download als zip)")
     if (git_dir / "shallow").exists():
-        return lambda: GitDates(
+        return GitDates(
             warning="de git-geschiedenis is onvolledig (een 'shallow clone'); "
             "haal de hele geschiedenis op met: git fetch --unshallow"
         )
     command = ["git", "log", f"--format={_MARK}%ct %cs", "--name-only", "--no-renames", "--relative", "--", *folders]
     try:
-        process = second_process.start(command, cwd=root)
+        result = subprocess.run(command, cwd=root, capture_output=True)
     except OSError as error:  # no git on this machine
-        unanswered = _no_history(str(error))
-        return lambda: unanswered
-
-    def result() -> GitDates:
-        code, output, errors = process.finish()
-        if code != 0:
-            return _no_history(errors.decode("utf-8", errors="replace"))
-        return _dates(output.decode("utf-8", errors="replace"))
-
-    return result
+        return _no_history(str(error))
+    if result.returncode != 0:
+        return _no_history(result.stderr.decode("utf-8", errors="replace"))
+    return _dates(result.stdout.decode("utf-8", errors="replace"))
 
 
 def _no_history(reason: str) -> GitDates:
