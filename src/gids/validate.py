@@ -200,9 +200,8 @@ def check_body(
 ) -> body_parser.Body:
     """Check the body of an item: what it renders to, not empty, no title
     heading, the sections."""
-    parsed = body_parser.parse(source.body, source.body_line)
+    parsed = _check_rendered(source.body, source.body_line, source.path, problems, renderer)
     path = source.path
-    problems.extend(_check_rendered(source.body, source.body_line, path, parsed, renderer))
     for heading in parsed.unspaced_headings:
         problems.append(
             Problem(
@@ -234,11 +233,15 @@ def check_body(
 
 
 def _check_rendered(
-    markdown: str, first_line: int, path: str, parsed: body_parser.Body, renderer: render.Renderer
-) -> list[Problem]:
-    """The safety verdict on the HTML the site renders for this body."""
+    markdown: str, first_line: int, path: str, problems: list[Problem], renderer: render.Renderer
+) -> body_parser.Body:
+    """Render the body as the site does; the safety verdict on that HTML,
+    and its structure (headings, text, links) for the other checks."""
+    rendered = renderer(markdown)
+    parsed = body_parser.read(markdown, first_line, rendered)
     sections = {h.text: h.line for h in reversed(parsed.headings) if h.level == 2}
-    return safety.check_rendered(renderer(markdown), markdown, first_line, path, sections)
+    problems.extend(safety.check_rendered(rendered, markdown, first_line, path, sections))
+    return parsed
 
 
 def _check_sections(
@@ -424,8 +427,7 @@ def _check_docs(
             if source is None:
                 continue
             body, body_line = source.body, source.body_line
-        parsed = body_parser.parse(body, body_line)
-        problems.extend(_check_rendered(body, body_line, rel, parsed, renderer))
+        parsed = _check_rendered(body, body_line, rel, problems, renderer)
         base = posixpath.dirname(abs_path.relative_to(docs_dir).as_posix())
         check_links(parsed.links, rel, items, aliases, problems, base=base, pages=pages)
 

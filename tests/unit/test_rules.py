@@ -315,7 +315,8 @@ RULES = [
     Rule(
         "reference-link",
         lambda t: t.write(PRINCIPLE, t.read(PRINCIPLE) + "\nZie [dit dilemma][d].\n\n[d]: ../dilemmas/bestaat-niet.md\n"),
-        PRINCIPLE, 10, "link", "bestaat niet in de map dilemmas/",
+        # The line where the address is written, which is where it is mended.
+        PRINCIPLE, 12, "link", "bestaat niet in de map dilemmas/",
     ),
     Rule(
         "docs-page-link",

@@ -67,7 +67,7 @@ ACTIVE = [
     ("base", '<base href="https://example.org/">', 0, "'<base>' is niet toegestaan"),
     ("meta-refresh", '<meta http-equiv="refresh" content="0;url=https://example.org">', 0, "'<meta>' is niet toegestaan"),
     ("math", "<math><mi>x</mi></math>", 0, "'<math>' is niet toegestaan"),
-    ("noscript", '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>', 0, "'<noscript>'"),
+    ("noscript", "<noscript><img src=x onerror=alert(1)></noscript>", 0, "'<noscript>'"),
     # Addresses that run code, however they are written.
     ("javascript-link", "[klik](javascript:alert(1))", 0, "begint met 'javascript:'"),
     ("javascript-link-mixed-case", "[klik](JaVaScRiPt:alert(1))", 0, "begint met 'javascript:'"),
@@ -108,6 +108,15 @@ def test_html_after_an_unclosed_code_fence_is_judged(guide_tree: GuideTree) -> N
     text = guide_tree.read(DILEMMA).splitlines()
     assert [(p.key, text[p.line - 1]) for p in problems] == [("## Handelingsperspectief", "<img src=x onerror=alert(1)>")]
     assert "'onerror'" in problems[0].message
+
+
+def test_a_raw_html_block_that_swallows_the_sections_is_said_as_it_is(guide_tree: GuideTree) -> None:
+    # Python-Markdown takes everything up to the first </noscript> as one
+    # block of HTML: the page really has no sections after it, and says so.
+    _situation(guide_tree, '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>')
+    _, problems = load_guide(guide_tree.root)
+    assert any("'<noscript>' is niet toegestaan" in p.message and p.key == KEY for p in problems)
+    assert any(p.key == "## Spanning" and "ontbreekt" in p.message for p in problems)
 
 
 def test_every_finding_is_reported(guide_tree: GuideTree) -> None:

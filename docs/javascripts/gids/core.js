@@ -1,0 +1,146 @@
+/*
+ * Gids Ambtelijk vakmanschap: the namespace `window.gids` and what its
+ * features share. Every page is complete without JavaScript; the features
+ * (copy-link.js, filters.js, deck.js, session*.js) each register here and
+ * run once the page is parsed.
+ *
+ * Classic scripts, no modules: the offline zip opens pages from file://.
+ * What the guide's schema knows (tensions, domains, sections, the id rule)
+ * is read from /gids.json, /gids.schema.json or the page, never written here.
+ * Text from the content is always set with textContent, never as HTML.
+ */
+(function () {
+  "use strict";
+
+  var features = [];
+  var gids = window.gids = { features: features };
+
+  /* A feature: `setup` runs once, when the page has been parsed. */
+  gids.feature = function (name, setup) {
+    features.push({ name: name, setup: setup });
+  };
+
+  function start() {
+    features.forEach(function (feature) { feature.setup(); });
+  }
+
+  /* The site root, from Material's page configuration. */
+  var root = null;
+  gids.root = function () {
+    if (!root) {
+      var config = document.getElementById("__config");
+      var base = config ? JSON.parse(config.textContent).base : ".";
+      root = new URL(base.replace(/\/?$/, "/"), location.href);
+    }
+    return root;
+  };
+
+  /* A public address of the guide ("dilemmas/x/") as a full URL. */
+  gids.link = function (address) {
+    return new URL(address, gids.root()).href;
+  };
+
+  var loaded = new Map();
+  function loadJson(name) {
+    if (!loaded.has(name)) {
+      loaded.set(name, fetch(gids.link(name)).then(function (response) {
+        if (!response.ok) throw new Error(name + ": " + response.status);
+        return response.json();
+      }));
+    }
+    return loaded.get(name);
+  }
+
+  /* The whole guide as open data, fetched once per page. */
+  gids.data = function () { return loadJson("gids.json"); };
+
+  /*
+   * What the JSON Schema beside it declares (from the same constants that
+   * validate the guide): the domains and the rule for an id.
+   */
+  gids.rules = function () {
+    return loadJson("gids.schema.json").then(function (schema) {
+      var dilemma = schema.properties.dilemmas.items.properties;
+      return {
+        domains: dilemma.domains.items.enum,
+        isId: function (value) {
+          return value.length >= dilemma.id.minLength && value.length <= dilemma.id.maxLength &&
+            new RegExp(dilemma.id.pattern).test(value);
+        },
+        idMaxLength: dilemma.id.maxLength
+      };
+    });
+  };
+
+  /* A polite live region, so screen readers hear what happened. A feature
+     that will announce makes it at its start, so it is there before. */
+  gids.live = function () {
+    var live = document.getElementById("gids-live");
+    if (!live) {
+      live = document.createElement("div");
+      live.id = "gids-live";
+      live.className = "gids-sr-only";
+      live.setAttribute("role", "status");
+      live.setAttribute("aria-live", "polite");
+      document.body.appendChild(live);
+    }
+    return live;
+  };
+
+  gids.announce = function (message) {
+    var live = gids.live();
+    live.textContent = "";
+    window.setTimeout(function () { live.textContent = message; }, 50);
+  };
+
+  gids.copyText = function (text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    // Without a secure context (plain http on another host), the older way.
+    return new Promise(function (resolve, reject) {
+      var field = document.createElement("textarea");
+      field.value = text;
+      field.setAttribute("readonly", "");
+      field.style.position = "fixed";
+      field.style.opacity = "0";
+      document.body.appendChild(field);
+      field.select();
+      var done = document.execCommand("copy");
+      document.body.removeChild(field);
+      if (done) { resolve(); } else { reject(new Error("copy")); }
+    });
+  };
+
+  gids.option = function (value, text) {
+    var element = document.createElement("option");
+    element.value = value;
+    element.textContent = text;
+    return element;
+  };
+
+  /* A copy of the element `selector` in the page's <template id="...">. */
+  gids.fromTemplate = function (id, selector) {
+    return document.importNode(document.getElementById(id).content.querySelector(selector), true);
+  };
+
+  /* "1 kaart", "3 kaarten". */
+  gids.count = function (n, one, many) {
+    return n + " " + (n === 1 ? one : many);
+  };
+
+  /* Material puts each code block's copy button in a <nav> without a name:
+     landmarks that are not navigation, several alike (axe: landmark-unique).
+     document$ is Material's: it emits once the page's components are set up. */
+  if (window.document$) {
+    window.document$.subscribe(function () {
+      document.querySelectorAll("nav.md-code__nav").forEach(function (nav) { nav.setAttribute("role", "none"); });
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    window.setTimeout(start, 0);
+  }
+})();
