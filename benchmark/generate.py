@@ -203,7 +203,7 @@ def snapshot_project(target: Path) -> Path:
 
     The copy's hooks/mkdocs_adapter.py imports ``gids`` from the package
     installed (editable) in .venv, that is from this checkout's src/gids, not
-    from the copy (no PYTHONPATH is set), so an edit to src/gids during a run
+    from the copy (the import path is not changed), so an edit to src/gids during a run
     reaches the builds after it. The copy's hooks/ are compiled to bytecode
     here, and so is the installed package, as a first build would do (the
     packages the floor runs on got their bytecode from pip)."""

@@ -9,7 +9,7 @@ the numbers are shown (report.py).
 
 The guide's hooks/mkdocs_adapter.py imports ``gids`` from the package
 installed (editable) in the Python running this, that is this checkout's
-src/gids; no PYTHONPATH is set or needed.
+src/gids; the import path is left as it is.
 """
 
 from __future__ import annotations

@@ -1,0 +1,106 @@
+"""Links between the guide's files: every relative link to a ``.md`` file
+must reach a page; and the docs pages, checked as the items are."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from . import body as body_parser
+from . import render
+from .files import regular_files, rel_path
+from .problems import Problem
+from .sections import render_and_check
+from .source import read_text, split
+from .suggestions import suggest
+
+
+def check_links(
+    links: Iterable[body_parser.Link],
+    path: str,
+    items: dict[str, set[str]],
+    aliases: dict[str, dict[str, str]],
+    problems: list[Problem],
+    *,
+    base: str | None = None,
+    pages: frozenset[str] = frozenset(),
+) -> None:
+    """Every relative link to a ``.md`` file must reach a page.
+
+    ``items`` maps a folder (``principles``) to its ids; ``aliases`` maps a
+    folder to {old id: new id}. Links resolve against ``base`` (the folder of
+    the file in the site's namespace; by default its own folder) and may also
+    reach one of ``pages`` (the docs pages, by their path inside ``docs/``).
+    """
+    folder_of_file = posixpath.dirname(path) if base is None else base
+    for link in links:
+        parts = urlsplit(link.target)
+        if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+            continue
+        target = unquote(parts.path)
+        if not target.endswith(".md"):
+            continue
+        resolved = posixpath.normpath(posixpath.join(folder_of_file, target))
+        folder, _, name = resolved.rpartition("/")
+        item_id = name[: -len(".md")]
+        if (folder in items and item_id in items[folder]) or resolved in pages:
+            continue
+        examples = "../principles/naam.md of ../dilemmas/naam.md"
+        if folder in aliases and item_id in aliases[folder]:
+            new = aliases[folder][item_id]
+            written = posixpath.relpath(f"{folder}/{new}.md", folder_of_file or ".")
+            hint = f"'{item_id}' is de oude naam van '{new}'; link naar '{written}'"
+        elif folder in items:
+            match = suggest(item_id, sorted(items[folder]))
+            # Suggest the link exactly as it must be written from this file.
+            written = posixpath.relpath(f"{folder}/{match}.md", folder_of_file or ".") if match else ""
+            hint = (
+                f"dat bestand bestaat niet. Bedoel je '{written}'?"
+                if match
+                else f"dat bestand bestaat niet in de map {folder}/"
+            )
+        elif pages:
+            match = suggest(resolved, sorted(pages))
+            written = posixpath.relpath(match, folder_of_file or ".") if match else ""
+            hint = f"die pagina bestaat niet. Bedoel je '{written}'?" if match else "die pagina bestaat niet"
+        else:
+            hint = f"een link naar een principe of dilemma schrijf je als {examples}"
+        problems.append(Problem(path, link.line, "link", f"de link '{link.target}' werkt niet: {hint}"))
+
+
+def check_docs(
+    root: Path,
+    docs_dir: Path,
+    items: dict[str, set[str]],
+    aliases: dict[str, dict[str, str]],
+    problems: list[Problem],
+    renderer: render.Renderer,
+) -> None:
+    """The docs pages, checked before anything is written: what they render
+    to, and their links. Every file of the folder is published as it is, so
+    none may be a link or anything but a regular file.
+
+    A docs page lives in the site's namespace: from ``docs/index.md`` a
+    dilemma is ``dilemmas/id.md`` and a principle ``principles/id.md``, the
+    paths under which MkDocs knows them.
+    """
+    files = [f for f in regular_files(docs_dir, root, problems) if f.suffix == ".md"]
+    pages = frozenset(f.relative_to(docs_dir).as_posix() for f in files)
+    for abs_path in files:
+        rel = rel_path(abs_path, root)
+        text, read_problems = read_text(abs_path, rel)
+        problems.extend(read_problems)
+        if text is None:
+            continue
+        body, body_line = text, 1
+        if text.startswith("---"):
+            source, split_problems = split(text, rel)
+            problems.extend(split_problems)
+            if source is None:
+                continue
+            body, body_line = source.body, source.body_line
+        parsed = render_and_check(body, body_line, rel, problems, renderer)
+        base = posixpath.dirname(abs_path.relative_to(docs_dir).as_posix())
+        check_links(parsed.links, rel, items, aliases, problems, base=base, pages=pages)
