@@ -19,7 +19,7 @@ VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: help serve build check test bench offline release check-history site-all-versions serve-all-versions check-python check-browser check-java clean
+.PHONY: help serve build check test test-system bench offline release check-history site-all-versions serve-all-versions check-python clean
 
 help:
 	@echo "make serve   - de gids bekijken op http://127.0.0.1:8000 (past zich aan als je iets wijzigt)"
@@ -61,22 +61,33 @@ build: $(BIN)/mkdocs
 check: $(BIN)/mkdocs
 	@$(BIN)/gids check
 
-check-browser:
-	@test -x "$(CHROMIUM)" || { \
-	  echo "Geen browser gevonden op $(CHROMIUM). De tests in de browser hebben Chromium nodig."; \
-	  echo "Installeer het met:  sudo apt-get install chromium"; \
+# What the tests need from Debian besides Python: Chromium (the browser
+# tests), npm (the HTML checker and the offline zip) and Java (the HTML
+# checker). Installed here when this user may (root, or sudo without a
+# password); otherwise the message says which command to run.
+TEST_PACKAGES := chromium npm default-jre-headless
+
+test-system:
+	@missing=""; \
+	test -x "$(CHROMIUM)" || missing="$$missing chromium"; \
+	command -v npm >/dev/null || missing="$$missing npm"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" -eq 0 ]; then sudo=""; \
+	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo="sudo"; \
+	else \
+	  echo "Voor de tests ontbreekt:$$missing (Chromium op $(CHROMIUM), npm en Java)."; \
+	  echo "Installeer het met:  sudo apt-get install$$missing"; \
 	  echo "(of wijs een andere Chromium aan met CHROMIUM=/pad/naar/chromium)"; \
-	  exit 1; }
+	  exit 1; \
+	fi; \
+	command -v apt-get >/dev/null || { echo "Installeer eerst:$$missing (deze computer heeft geen apt-get)."; exit 1; }; \
+	echo "De tests hebben nodig:$$missing; die worden nu geïnstalleerd."; \
+	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	$$sudo mkdir -p /usr/share/man/man1 && \
+	$$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing
 
-# The W3C Nu HTML checker (vnu.jar, from npm) checks every built page; it
-# runs on Java.
-check-java:
-	@command -v java >/dev/null || { \
-	  echo "Geen Java gevonden. De controle van de HTML (de W3C Nu HTML checker) heeft Java 17 of nieuwer nodig."; \
-	  echo "Installeer het met:  sudo apt-get install default-jre-headless"; \
-	  exit 1; }
-
-test: $(VENV)/.test-tools check-browser check-java $(VNU_JAR)
+test: test-system $(VENV)/.test-tools $(VNU_JAR)
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
 
 # A benchmark, not a test: prints ratios against plain MkDocs on this

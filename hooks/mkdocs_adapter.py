@@ -86,7 +86,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build.repository = forge.Repository(str(repository.get("url", "")), str(repository.get("branch") or "main"))
     _build.offline = _offline_enabled(config)
     # Material's version selector reads versions.json, which only the
-    # published site with all versions has: hooks/publish.py sets
+    # published site with all versions has: gids publish sets
     # GIDS_VERSIONS=true for each of its builds. Elsewhere the selector
     # would only log a failed request on every page.
     if os.environ.get("GIDS_VERSIONS", "").strip().lower() != "true":

@@ -345,7 +345,7 @@ def test_recover_after_the_last_replacement_keeps_the_release(guide_tree: GuideT
         "{niet af",
         json.dumps({"state": "replacing", "files": ["../buiten.md"]}),
         json.dumps({"state": "replacing", "files": ["/etc/passwd"]}),
-        json.dumps({"state": "replacing", "files": ["hooks/gids/release.py"]}),
+        json.dumps({"state": "replacing", "files": ["src/gids/release.py"]}),
         json.dumps({"state": "anders", "files": []}),
     ],
 )
