@@ -10,7 +10,7 @@ from typing import Any
 from . import safety, schema
 from .model import HistoryEntry, version_key
 from .problems import Problem
-from .source import Located
+from .plainyaml import Located
 from .suggestions import did_you_mean, suggest
 
 

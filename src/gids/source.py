@@ -1,9 +1,8 @@
 """Reading a content file: text, front matter with line numbers, and body.
 
-Messages must name the line of every key and list item, which PyYAML's
-``safe_load`` forgets. So the front matter is *composed* into YAML nodes
-(which carry their position) and every node is turned into a ``Located``
-value that keeps its line next to its plain Python value.
+
+The file is read only when it is a regular file inside the repository (see
+``read_text``); its front matter is parsed by ``plainyaml``.
 """
 
 from __future__ import annotations
@@ -12,46 +11,22 @@ import errno
 import os
 import re
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import yaml
-
+from .plainyaml import CONTROL, Located, control_message, parse_yaml
 from .problems import Problem
 
 BOM = b"\xef\xbb\xbf"
 
-# --- limits: reading never hangs and never floods -----------------------------------
 #: A content file larger than this is refused unread (the largest dilemma is
 #: about 6 KB).
 MAX_FILE_BYTES = 1_000_000
-#: The front matter: characters and nesting.
-MAX_FRONT_MATTER_CHARS = 100_000
-MAX_DEPTH = 8
-#: Control characters other than tab and newline, lone surrogates (which a
-#: YAML escape can make) and the two non-characters: none of them has a
-#: place in a text, and XML (the feed) cannot hold them.
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 # The same front-matter fences as MkDocs' own meta parser
 # (mkdocs.utils.meta.YAML_RE), so both always agree on where the body starts.
 _OPEN_FENCE = re.compile(r"^-{3}[ \t]*$")
 _CLOSE_FENCE_LINE = re.compile(r"^(?:-{3}|\.{3})[ \t]*$", re.MULTILINE)
-
-
-@dataclass
-class Located:
-    """A YAML value with the 1-based line it starts on in the file."""
-
-    value: Any
-    line: int
-    #: 0-based column where the value starts (for tools that edit the file).
-    column: int = 0
-    #: For a list: its items.
-    items: list[Located] = field(default_factory=list)
-    #: For a mapping: key -> (line of the key, value).
-    entries: dict[str, tuple[int, Located]] = field(default_factory=dict)
 
 
 @dataclass
@@ -98,12 +73,6 @@ def read_text(abs_path: Path, rel_path: str) -> tuple[str | None, list[Problem]]
     ]
     return (None, problems) if problems else (text, [])
 
-
-def control_message(character: str) -> str:
-    return (
-        f"hier staat een onzichtbaar stuurteken (U+{ord(character):04X}); "
-        "haal het weg, bijvoorbeeld door de regel opnieuw te typen"
-    )
 
 
 def _read_regular_file(path: Path) -> tuple[bytes | None, str | None]:
@@ -210,175 +179,6 @@ def _fences(text: str) -> tuple[int, re.Match[str] | None] | None:
     if not _OPEN_FENCE.match(text, 0, first_end):
         return None
     return first_end, _CLOSE_FENCE_LINE.search(text, first_end + 1)
-
-
-def parse_yaml(yaml_text: str, rel_path: str, first_line: int) -> tuple[Located | None, list[Problem]]:
-    """Parse YAML into ``Located`` values; every mistake becomes a problem.
-
-    Plain YAML only (the content contract): no anchors or aliases, which let
-    a few hundred bytes expand to gigabytes; no explicit tags (``!x``,
-    ``!!int``), no merge keys (``<<:``); limited in size and depth. The
-    events are read first, so nothing is built of front matter that breaks
-    these rules."""
-    if len(yaml_text) > MAX_FRONT_MATTER_CHARS:
-        return None, [
-            Problem(
-                rel_path,
-                first_line,
-                "front matter",
-                f"de sleutels bovenaan zijn samen langer dan {MAX_FRONT_MATTER_CHARS:,} tekens".replace(",", ".")
-                + "; zet lange tekst onder de sleutels, in de tekst van de pagina",
-            )
-        ]
-    problems = _plain_yaml_problems(yaml_text, rel_path, first_line)
-    if problems:
-        return None, problems
-    try:
-        node = yaml.compose(yaml_text, Loader=_LOADER)
-    except yaml.YAMLError as error:
-        return None, [_syntax_problem(error, rel_path, first_line)]
-    if node is None:
-        return Located({}, first_line), []
-    try:
-        located = _locate(node, rel_path, first_line, problems, "")
-    finally:
-        # PyYAML's constructor remembers every node it built until a document
-        # ends, which for this shared one is never: without this, memory
-        # grows with every file (and every rebuild of mkdocs serve).
-        _constructor.constructed_objects.clear()
-    if not isinstance(located.value, dict):
-        problems.append(
-            Problem(
-                rel_path,
-                first_line,
-                "front matter",
-                "hier horen sleutels met een waarde, zoals 'title: Mijn titel'",
-            )
-        )
-        return None, problems
-    return located, problems
-
-
-def _syntax_problem(error: yaml.YAMLError, rel_path: str, first_line: int) -> Problem:
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    line = first_line + (mark.line if mark else 0)
-    return Problem(
-        rel_path,
-        line,
-        "front matter",
-        "de sleutels bovenaan zijn hier niet goed opgeschreven; schrijf elke sleutel als "
-        "'sleutel: waarde', en zet tekst met een dubbele punt of een [ tussen aanhalingstekens",
-    )
-
-
-_ANCHOR = "gebruik geen ankers (&naam) in de sleutels; schrijf de waarde gewoon uit"
-_ALIAS = "gebruik geen verwijzingen (*naam) in de sleutels; schrijf de waarde gewoon uit"
-_TAG = "gebruik geen YAML-labels (zoals !tekst of !!int) in de sleutels; schrijf alleen de waarde"
-_MERGE = "gebruik geen '<<:' in de sleutels; schrijf elke sleutel zelf uit"
-_DEPTH = f"de sleutels zijn hier te diep genest (meer dan {MAX_DEPTH} niveaus); een sleutel van de gids is nooit zo diep"
-
-
-def _plain_yaml_problems(yaml_text: str, rel_path: str, first_line: int) -> list[Problem]:
-    """What makes the front matter more than plain YAML, from its events."""
-    problems: list[Problem] = []
-    # Per open collection: whether it is a mapping, and how many nodes it
-    # has had (in a mapping, an even count means the next node is a key).
-    stack: list[list[Any]] = []
-
-    def add(mark: Any, message: str) -> None:
-        problems.append(Problem(rel_path, first_line + mark.line, "front matter", message))
-
-    try:
-        for event in yaml.parse(yaml_text, Loader=_LOADER):
-            if isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent, yaml.CollectionStartEvent)):
-                is_key = bool(stack) and stack[-1][0] and stack[-1][1] % 2 == 0
-                if stack:
-                    stack[-1][1] += 1
-                if isinstance(event, yaml.AliasEvent):
-                    add(event.start_mark, _ALIAS)
-                    continue
-                if event.anchor is not None:
-                    add(event.start_mark, _ANCHOR)
-                if event.tag is not None and not (isinstance(event, yaml.ScalarEvent) and event.tag == "!"):
-                    # A plain value has no tag; "!" alone is YAML's "no tag,
-                    # just text" for a quoted one in some emitters.
-                    add(event.start_mark, _TAG)
-                if is_key and isinstance(event, yaml.ScalarEvent) and event.value == "<<" and event.implicit[0]:
-                    add(event.start_mark, _MERGE)
-                if isinstance(event, yaml.CollectionStartEvent):
-                    stack.append([isinstance(event, yaml.MappingStartEvent), 0])
-                    if len(stack) > MAX_DEPTH:
-                        add(event.start_mark, _DEPTH)
-                        break
-            elif isinstance(event, yaml.CollectionEndEvent):
-                stack.pop()
-    except yaml.YAMLError as error:
-        problems.append(_syntax_problem(error, rel_path, first_line))
-    return problems
-
-
-_constructor = yaml.SafeLoader("")
-# libyaml (PyYAML's C parser) is many times faster and keeps the positions
-# the messages need; pure Python where PyYAML was built without it.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _locate(node: yaml.Node, rel_path: str, first_line: int, problems: list[Problem], key: str) -> Located:
-    line = first_line + node.start_mark.line
-    column = node.start_mark.column
-    if isinstance(node, yaml.SequenceNode):
-        items = [_locate(child, rel_path, first_line, problems, key) for child in node.value]
-        return Located([item.value for item in items], line, column, items=items)
-    if isinstance(node, yaml.MappingNode):
-        entries: dict[str, tuple[int, Located]] = {}
-        for key_node, value_node in node.value:
-            key_line = first_line + key_node.start_mark.line
-            name = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
-            if not isinstance(name, str):
-                name = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
-            path = f"{key}.{name}" if key else name
-            _check_controls(name, rel_path, key_line, path, problems)
-            if name in entries:
-                problems.append(
-                    Problem(
-                        rel_path,
-                        key_line,
-                        path,
-                        f"deze sleutel staat twee keer in het bestand (ook op regel {entries[name][0]}); laat er één staan",
-                    )
-                )
-                continue
-            entries[name] = (key_line, _locate(value_node, rel_path, first_line, problems, path))
-        return Located({k: v.value for k, (_, v) in entries.items()}, line, column, entries=entries)
-    value = _scalar(node)
-    if isinstance(value, str):
-        _check_controls(value, rel_path, line, key or "front matter", problems)
-    return Located(value, line, column)
-
-
-def _check_controls(text: str, rel_path: str, line: int, key: str, problems: list[Problem]) -> None:
-    # The file's own characters were checked when it was read; these come
-    # from escapes in quoted text, such as "\a".
-    match = CONTROL.search(text)
-    if match:
-        problems.append(Problem(rel_path, line, key, control_message(match.group())))
-
-
-_STR = "tag:yaml.org,2002:str"
-
-
-def _scalar(node: yaml.Node) -> Any:
-    # Most values are text: PyYAML's constructor would only hand back
-    # node.value for those, at many times the cost.
-    if node.tag == _STR:
-        return node.value
-    try:
-        return _constructor.construct_object(node, deep=True)
-    except (ValueError, OverflowError, ArithmeticError, yaml.YAMLError):
-        # A value that looks like a date or number but is none (2026-02-30,
-        # a number of thousands of digits): the text as written, which the
-        # key's type then names in its message.
-        return node.value
 
 
 def load(abs_path: Path, rel_path: str) -> tuple[SourceFile | None, list[Problem]]:
