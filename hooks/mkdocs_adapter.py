@@ -25,7 +25,7 @@ from mkdocs.structure.pages import Page
 
 # The core: the package in src/gids, installed by the Makefile's set-up.
 import gids
-from gids import contributor_docs, csp, forge, gitrepo, opendata, qr, release, render, schema, source
+from gids import contributor_docs, csp, forge, gitrepo, messages, opendata, qr, release, render, schema, source
 
 log = logging.getLogger("mkdocs.hooks.gids")
 
@@ -123,6 +123,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
     guide, problems = gids.load_guide(_build.root, Path(config.docs_dir), markdown)
     if problems:
         raise PluginError(gids.report(problems))
+    try:
+        messages.catalogue()  # the Bijdragen page's explanations, edited by the redactie
+    except messages.CatalogueError as error:
+        raise PluginError(str(error)) from None
     assert guide is not None
     _build.guide = guide
     _build.tombstones = {_tombstone_uri(r): r for r in guide.removals()}

@@ -248,3 +248,36 @@ def test_meldingen_marker_is_replaced() -> None:
 def test_bijdragen_page_has_the_catalogue() -> None:
     page = (ROOT / "docs" / "bijdragen.md").read_text(encoding="utf-8")
     assert "<!-- gids:meldingen -->" in page.splitlines()
+
+
+@pytest.mark.parametrize(
+    "text, says",
+    [
+        ("- groep: Het bestand\n  sleutel: [\n", "messages.yml kan niet worden gelezen"),
+        ("groep: Het bestand\n", "moet een lijst van meldingen zijn"),
+        ("- groep: Het bestand\n  sleutel: bestand\n  voorbeeld: x\n  betekenis: y\n", "melding 1 mist tekst bij wat-doe-je"),
+        (
+            "- groep: Iets anders\n  sleutel: bestand\n  voorbeeld: x\n  betekenis: y\n  wat-doe-je: z\n",
+            "melding 1 heeft een onbekende groep 'Iets anders'",
+        ),
+    ],
+)
+def test_a_mistake_in_the_catalogue_file_gets_a_sentence(tmp_path: Path, text: str, says: str) -> None:
+    from gids.messages import CatalogueError, load_catalogue
+
+    path = tmp_path / "messages.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(CatalogueError, match=re.escape(says)):
+        load_catalogue(path)
+
+
+def test_the_catalogue_is_a_data_file_the_redactie_can_edit() -> None:
+    from gids.messages import CATALOGUE_FILE
+
+    assert CATALOGUE_FILE.name == "messages.yml" and len(CATALOGUE) > 80
+    # Every entry of the file is in the catalogue, in its order.
+    import yaml
+
+    assert [e["voorbeeld"][:30] for e in yaml.safe_load(CATALOGUE_FILE.read_text(encoding="utf-8"))][:3] == [
+        m.example[:30] for m in CATALOGUE[:3]
+    ]
