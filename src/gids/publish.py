@@ -13,10 +13,8 @@ redirect to /latest/. Building each release from its commit is stateless:
 any clean clone with full history yields the same folder.
 
 Nothing is lost when something fails: everything is checked first, then
-built into a new folder beside the target (``public.new-XXXX``); only when
-every build succeeded does that folder take the target's place (the old one
-is renamed aside, the new one renamed in, then the old one removed). On any
-failure the target stays as it was and the new folder is removed.
+built into a new folder beside the target, which takes the target's place
+only when every build succeeded (``site_folder``).
 """
 
 from __future__ import annotations
@@ -31,34 +29,21 @@ import signal
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
-from gids import gitrepo, load_guide, report, schema
+from . import gitrepo, schema
+from .problems import report
+from .site_folder import Refused, built_beside, check_target, short
+from .validate import load_guide
 
 ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 NEWEST_ALIAS = "nieuwste"
-#: Folders of the project that a site must never be written into.
-SOURCE_FOLDERS = ("docs", "principles", "dilemmas", "src", "hooks", "overrides", ".git")
 #: How many of MkDocs' messages a failed build shows.
 MESSAGES_SHOWN = 20
 
 
-class Refused(Exception):
-    """Publishing stopped; the message says why, in Dutch, one sentence a line."""
-
-
 def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
-
-
-def _short(path: Path) -> str:
-    """A path as the person typed it, more or less: relative when inside the
-    current folder."""
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
 
 
 #: MkDocs' lines that say nothing about the problem.
@@ -132,43 +117,6 @@ def versions_json(versions: list[str]) -> list[dict[str, object]]:
     ]
 
 
-def _git_dirs(root: Path) -> list[Path]:
-    """The repository's git folders (a worktree has its own and a common one)."""
-    try:
-        output = gitrepo.run_git(root, "rev-parse", "--absolute-git-dir", "--git-common-dir")
-    except gitrepo.GitError:
-        return []
-    return [(root / line).resolve() for line in output.splitlines() if line.strip()]
-
-
-def check_target(root: Path, out: Path) -> Path:
-    """The output folder as an absolute path; ``Refused`` when writing there
-    could destroy something other than an earlier site."""
-    root = root.resolve()
-    out = Path(os.path.abspath(out))  # without following a symlink at the end
-    shown = _short(out)
-    if out.is_symlink():
-        raise Refused(f"{shown} is een snelkoppeling (symlink); geef de echte map op.")
-    if out.exists() and not out.is_dir():
-        raise Refused(f"{shown} bestaat al en is geen map; kies een andere plek voor de site, zoals public.")
-    real = out.parent.resolve() / out.name
-    if real == root or root.is_relative_to(real):
-        raise Refused(
-            f"{shown} is de map van de gids zelf of een map daarboven; kies een aparte map voor de site, zoals public."
-        )
-    for folder in [*(root / name for name in SOURCE_FOLDERS), *_git_dirs(root)]:
-        if real.is_relative_to(folder):
-            name = folder.relative_to(root).as_posix() if folder.is_relative_to(root) else str(folder)
-            raise Refused(f"{shown} ligt in de map {name}/ van de gids; kies een map daarbuiten, zoals public.")
-    if real.is_dir() and any(real.iterdir()):
-        if not ((real / "index.html").is_file() or (real / "versions.json").is_file()):
-            raise Refused(
-                f"{shown} bestaat al en is geen gebouwde site (er staat geen index.html in); "
-                "kies een andere map of maak deze eerst zelf leeg."
-            )
-    return real
-
-
 def _quiet_git(root: Path, *args: str) -> None:
     """Clean-up through git that may fail without stopping anything."""
     with contextlib.suppress(gitrepo.GitError):
@@ -201,45 +149,6 @@ def _build_all(root: Path, new: Path, site_url: str, versions: list[str], commit
     (new / "versions.json").write_text(json.dumps(versions_json(versions), indent=2) + "\n", encoding="utf-8")
 
 
-@contextlib.contextmanager
-def _signals_ignored() -> Iterator[None]:
-    """Ctrl-C waits while the new site takes the old one's place."""
-    saved = {}
-    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
-        number = getattr(signal, name, None)
-        if number is not None:
-            with contextlib.suppress(ValueError):  # not the main thread
-                saved[number] = signal.signal(number, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        for number, handler in saved.items():
-            signal.signal(number, handler)
-
-
-def _put_in_place(new: Path, out: Path) -> None:
-    """Let ``new`` take the place of ``out``: the old folder is renamed
-    aside first and removed only once the new one is in."""
-    with _signals_ignored():
-        if not out.exists():
-            os.rename(new, out)
-            return
-        aside = Path(tempfile.mkdtemp(prefix=f"{out.name}.old-", dir=out.parent))
-        try:
-            os.rename(out, aside / out.name)
-        except BaseException:
-            aside.rmdir()
-            raise
-        try:
-            os.rename(new, out)
-        except BaseException:
-            os.rename(aside / out.name, out)
-            aside.rmdir()
-            raise
-        # Still without Ctrl-C: once the new site is in, the run is done.
-        shutil.rmtree(aside, ignore_errors=True)
-
-
 def publish(root: Path, out: Path, site_url: str) -> list[str]:
     """Build everything and put it in ``out``; return the versions built.
     ``Refused`` (in Dutch) leaves ``out`` exactly as it was."""
@@ -264,18 +173,8 @@ def publish(root: Path, out: Path, site_url: str) -> list[str]:
         )
     _quiet_git(root, "worktree", "prune")
 
-    out.parent.mkdir(parents=True, exist_ok=True)
-    new = Path(tempfile.mkdtemp(prefix=f"{out.name}.new-", dir=out.parent))
-    try:
+    with built_beside(out) as new:
         _build_all(root, new, site_url, versions, commits)
-        # mkdtemp makes a folder only its owner may read; a site is for all.
-        mask = os.umask(0)
-        os.umask(mask)
-        new.chmod(0o777 & ~mask)
-        _put_in_place(new, out)
-    except BaseException:
-        shutil.rmtree(new, ignore_errors=True)
-        raise
     return versions
 
 
@@ -300,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     # A polite kill cleans up as Ctrl-C does.
     with contextlib.suppress(ValueError, AttributeError):
         signal.signal(signal.SIGTERM, _interrupted)
-    shown = _short(Path(os.path.abspath(args.out)))
+    shown = short(Path(os.path.abspath(args.out)))
     # Said when there is a folder that stayed as it was.
     unchanged = f"\nDe map {shown} is niet veranderd." if args.out.exists() else ""
     try:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from gids import load_guide
-from gids import release as release_module
+from gids import journal, release_edit
 from gids.release import JOURNAL, Refused, main, make_release, recover
 from helpers import GuideTree
 
@@ -269,9 +269,9 @@ def test_a_result_that_would_not_validate_changes_nothing(
 ) -> None:
     _note(guide_tree, PRINCIPLE, "  - note: Aangepast.")
     before = _snapshot(guide_tree.root)
-    real_record = release_module._record
+    real_record = release_edit._record
     monkeypatch.setattr(
-        release_module, "_record", lambda **kwargs: [*real_record(**kwargs), "    domains: [handhaving]"]
+        release_edit, "_record", lambda **kwargs: [*real_record(**kwargs), "    domains: [handhaving]"]
     )
     with pytest.raises(Refused, match="de uitgave zou deze problemen geven, dus er is niets veranderd"):
         make_release(guide_tree.root, "1.1", "Titel", "Samenvatting.", DATE)
@@ -292,7 +292,7 @@ def test_a_failed_replacement_puts_every_file_back(guide_tree: GuideTree, monkey
             replaced.append(str(dst))
         real_replace(src, dst)
 
-    monkeypatch.setattr(release_module.os, "replace", failing_replace)
+    monkeypatch.setattr(journal.os, "replace", failing_replace)
     with pytest.raises(Refused, match=r"konden niet worden vervangen \(No space left on device\); alles is teruggezet"):
         make_release(guide_tree.root, "1.1", "Titel", "Samenvatting.", DATE)
     assert replaced, "one file had been replaced"
@@ -365,7 +365,7 @@ def test_one_release_at_a_time_and_recover_leaves_a_running_one_alone(guide_tree
     (guide_tree.root / JOURNAL).write_text(json.dumps({"state": "replacing", "files": [PRINCIPLE]}), encoding="utf-8")
     (guide_tree.root / "principles" / ".luister-echt.md.gids-release-old").write_text("oud\n", encoding="utf-8")
     before = _snapshot(guide_tree.root)
-    with release_module._locked(guide_tree.root) as free:
+    with journal.locked(guide_tree.root) as free:
         assert free
         assert recover(guide_tree.root) is None
         with pytest.raises(Refused, match="er loopt al een 'make release' in deze map"):
@@ -380,7 +380,7 @@ def test_a_symlink_where_a_backup_goes_is_not_followed(tmp_path: Path) -> None:
     elsewhere.write_text("niet van de gids", encoding="utf-8")
     backup = tmp_path / ".luister-echt.md.gids-release-old"
     backup.symlink_to(elsewhere)
-    release_module._write(backup, b"reservekopie")
+    journal._write(backup, b"reservekopie")
     assert elsewhere.read_text(encoding="utf-8") == "niet van de gids"
     assert not backup.is_symlink() and backup.read_bytes() == b"reservekopie"
 
@@ -395,7 +395,7 @@ def test_a_folder_that_cannot_be_written_changes_nothing(guide_tree: GuideTree, 
             raise PermissionError(13, "Permission denied")
         return real_open(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(release_module.os, "open", refusing_open)
+    monkeypatch.setattr(journal.os, "open", refusing_open)
     with pytest.raises(Refused, match=r"konden niet worden klaargezet \(Permission denied\); er is niets veranderd"):
         make_release(guide_tree.root, "1.1", "Titel", "Samenvatting.", DATE)
     assert _snapshot(guide_tree.root) == before
