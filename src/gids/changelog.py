@@ -12,8 +12,8 @@ from . import render, schema
 from .files import load_file, rel_path
 from .frontmatter import Checked
 from .model import Release, Removal, version_key
-from .problems import Problem
-from .suggestions import did_you_mean
+from .problems import Problem, problem
+from .suggestions import suggest
 
 
 @dataclass
@@ -31,7 +31,7 @@ def load_changelog(root: Path, docs_dir: Path, problems: list[Problem], renderer
     rel = rel_path(abs_path, root)
     changelog = Changelog(rel)
     if not abs_path.is_file():
-        problems.append(Problem(rel, 1, "bestand", "de pagina met de versies van de gids ontbreekt"))
+        problems.append(problem(rel, 1, "bestand", "versiepagina-ontbreekt"))
         return changelog
     result = load_file(abs_path, rel, schema.CHANGELOG_PAGE, problems, renderer)
     if result is None:
@@ -44,12 +44,7 @@ def load_changelog(root: Path, docs_dir: Path, problems: list[Problem], renderer
         version = values["version"]
         if version_key(version) in seen:
             problems.append(
-                Problem(
-                    rel,
-                    release.lines["version"],
-                    "releases.version",
-                    f"versie {version} staat twee keer in de lijst (ook op regel {seen[version_key(version)]})",
-                )
+                problem(rel, release.lines["version"], "releases.version", "versie-dubbel", versie=version, regel=seen[version_key(version)])
             )
             continue
         seen[version_key(version)] = release.lines["version"]
@@ -71,7 +66,7 @@ def _removals(
         kinds = [k for k in schema.REMOVAL_KINDS if k in group.values]
         if len(kinds) != 1:
             problems.append(
-                Problem(path, line, key, "noem wat er weg is met precies één sleutel: 'principle' of 'dilemma'")
+                problem(path, line, key, "verwijdering-soort")
             )
             continue
         if "reason" not in group.values:
@@ -106,24 +101,24 @@ def check_removals(
         for name in (removal.id, *removal.aliases):
             if name in ids[folder]:
                 problems.append(
-                    Problem(path, line, removal.kind, f"'{name}' staat als verwijderd, maar het bestand {folder}/{name}.md bestaat nog")
+                    problem(path, line, removal.kind, "verwijderd-bestaat", naam=name, pad=f"{folder}/{name}.md")
                 )
             elif name in aliases[folder]:
                 problems.append(
-                    Problem(path, line, removal.kind, f"'{name}' staat als verwijderd, maar is een oude naam van '{aliases[folder][name]}'")
+                    problem(path, line, removal.kind, "verwijderd-is-oude-naam", naam=name, nieuw=aliases[folder][name])
                 )
             elif (folder, name) in taken:
                 problems.append(
-                    Problem(path, line, removal.kind, f"'{name}' staat al als verwijderd in {taken[(folder, name)]}")
+                    problem(path, line, removal.kind, "verwijderd-dubbel", naam=name, waar=taken[(folder, name)])
                 )
             taken.setdefault((folder, name), f"versie {removal.version}" if removal.version else "de volgende uitgave")
         if removal.replaced_by and removal.replaced_by not in ids[folder]:
-            hint = did_you_mean(removal.replaced_by, sorted(ids[folder]))
-            problems.append(
-                Problem(
-                    path,
-                    line,
-                    "replaced_by",
-                    f"'{removal.replaced_by}' is geen bestaand {noun}.{hint or f' Kijk in de map {folder}/.'}",
+            meant = suggest(removal.replaced_by, sorted(ids[folder]))
+            if meant:
+                problems.append(
+                    problem(path, line, "replaced_by", "vervanger-bedoel", naam=removal.replaced_by, soort=noun, bedoeld=meant)
                 )
-            )
+            else:
+                problems.append(
+                    problem(path, line, "replaced_by", "vervanger-onbekend", naam=removal.replaced_by, soort=noun, map=folder)
+                )

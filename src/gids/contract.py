@@ -22,12 +22,13 @@ ID_RULE = (
 DESCRIPTION_MAX_LENGTH = 200
 
 
-def id_problem(value: str) -> str | None:
-    """Say in Dutch what is wrong with an id, or ``None`` when it is valid."""
+def id_problem(value: str) -> tuple[str, dict[str, str]] | None:
+    """What is wrong with an id, as a message code and its values, or
+    ``None`` when it is valid."""
     if value in RESERVED_IDS:
-        return f"'{value}' is gereserveerd voor de lijstpagina; kies een andere naam"
+        return "gereserveerde-naam", {"naam": value}
     if not (ID_MIN_LENGTH <= len(value) <= ID_MAX_LENGTH) or not ID_PATTERN.match(value):
-        return f"'{value}' is geen geldige naam: {ID_RULE}"
+        return "ongeldige-naam", {"naam": value, "regel_naam": ID_RULE}
     return None
 
 

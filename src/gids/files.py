@@ -12,7 +12,7 @@ from . import body as body_parser
 from . import render, schema
 from .frontmatter import Checked, check_mapping
 from .model import HistoryEntry
-from .problems import Problem
+from .problems import Problem, problem
 from .sections import check_body
 from .source import LINK, NOT_REGULAR, load
 
@@ -37,7 +37,7 @@ def regular_files(directory: Path, root: Path, problems: list[Problem]) -> list[
     that is not a regular file or a folder is a problem, and is not read."""
     found: list[Path] = []
     if directory.is_symlink():
-        problems.append(Problem(rel_path(directory, root), 1, "bestand", f"deze map is een snelkoppeling; {LINK_FOLDER}"))
+        problems.append(problem(rel_path(directory, root), 1, "bestand", "map-snelkoppeling"))
         return found
     if not directory.is_dir():
         return found
@@ -48,9 +48,7 @@ def regular_files(directory: Path, root: Path, problems: list[Problem]) -> list[
             with os.scandir(folder) as listing:
                 entries = sorted(listing, key=lambda e: e.name)
         except OSError as error:
-            problems.append(
-                Problem(rel_path(folder, root), 1, "bestand", f"deze map kan niet worden gelezen ({error.strerror})")
-            )
+            problems.append(problem(rel_path(folder, root), 1, "bestand", "map-niet-leesbaar", reden=error.strerror))
             continue
         for entry in entries:
             path = Path(entry.path)
@@ -59,20 +57,14 @@ def regular_files(directory: Path, root: Path, problems: list[Problem]) -> list[
             except OSError:
                 continue  # gone since it was listed
             if stat.S_ISLNK(mode):
-                problems.append(Problem(rel_path(path, root), 1, "bestand", LINK))
+                problems.append(problem(rel_path(path, root), 1, "bestand", LINK[0]))
             elif stat.S_ISDIR(mode):
                 pending.append(path)
             elif stat.S_ISREG(mode):
                 found.append(path)
             else:
-                problems.append(Problem(rel_path(path, root), 1, "bestand", NOT_REGULAR))
+                problems.append(problem(rel_path(path, root), 1, "bestand", NOT_REGULAR[0]))
     return sorted(found)
-
-
-LINK_FOLDER = "de gids leest alleen gewone mappen en bestanden in de repository: zet de bestanden zelf hier neer"
-
-
-LINK_FOLDER = "de gids leest alleen gewone mappen en bestanden in de repository: zet de bestanden zelf hier neer"
 
 
 def content_files(root: Path, folder: str, problems: list[Problem]) -> list[tuple[str, Path]]:
@@ -85,9 +77,7 @@ def content_files(root: Path, folder: str, problems: list[Problem]) -> list[tupl
     for path in regular_files(directory, root, problems):
         rel = path.relative_to(root).as_posix()
         if path.parent != directory and path.suffix == ".md":
-            problems.append(
-                Problem(rel, 1, "bestand", f"zet dit bestand direct in de map {folder}/, niet in een map daarbinnen")
-            )
+            problems.append(problem(rel, 1, "bestand", "bestand-in-submap", map=folder))
         elif path.parent == directory and path.suffix == ".md":
             found.append((rel, path))
     if directory.is_dir() and not directory.is_symlink():
@@ -136,12 +126,7 @@ def _capped(problems: list[Problem]) -> list[Problem]:
     last = shown[-1]
     return [
         *shown,
-        Problem(
-            last.path,
-            last.line,
-            "bestand",
-            f"en nog {rest} andere meldingen in dit bestand; los eerst deze op, dan volgen de andere",
-        ),
+        problem(last.path, last.line, "bestand", "meer-meldingen", aantal=rest),
     ]
 
 

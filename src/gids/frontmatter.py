@@ -9,9 +9,9 @@ from typing import Any
 
 from . import safety, schema
 from .model import HistoryEntry, version_key
-from .problems import Problem
+from .problems import Problem, problem
 from .plainyaml import Located
-from .suggestions import did_you_mean, suggest
+from .suggestions import suggest
 
 
 @dataclass
@@ -41,32 +41,34 @@ def check_mapping(
     unknown = [k for k in present if k not in spec.keys]
     for key in unknown:
         line = present[key][0]
-        hint = did_you_mean(key, spec.keys) or f" Mogelijke sleutels: {', '.join(spec.keys)}."
-        problems.append(
-            Problem(path, line, key_prefix + key, f"'{key}' is geen sleutel van een {spec.name}.{hint}")
-        )
+        meant = suggest(key, spec.keys)
+        if meant:
+            problems.append(
+                problem(path, line, key_prefix + key, "onbekende-sleutel-bedoel", naam=key, soort=spec.name, bedoeld=meant)
+            )
+        else:
+            problems.append(
+                problem(path, line, key_prefix + key, "onbekende-sleutel", naam=key, soort=spec.name, sleutels=", ".join(spec.keys))
+            )
     for spec_field in spec.fields:
         key = spec_field.key
         if key not in present or present[key][1].value is None:
             typo_of_this = any(suggest(k, spec.keys) == key for k in unknown)
             if spec_field.required and not typo_of_this:
                 line = present[key][0] if key in present else missing_line
-                what = "is leeg" if key in present else "ontbreekt"
+                code = "sleutel-leeg" if key in present else "sleutel-ontbreekt"
                 problems.append(
-                    Problem(
-                        path,
-                        line,
-                        key_prefix + key,
-                        f"deze sleutel {what}; een {spec.name} heeft hier nodig: "
-                        f"{spec_field.meaning} ({spec_field.type.label})",
-                    )
+                    problem(
+                        path, line, key_prefix + key, code,
+                        soort=spec.name, uitleg=spec_field.meaning, type=spec_field.type.label,
+                    )  # fmt: skip
                 )
             continue
         key_line, located = present[key]
-        messages = spec_field.type.check(located.value)
-        for message in messages:
-            problems.append(Problem(path, located.line, key_prefix + key, message))
-        if messages:
+        issues = spec_field.type.check(located.value)
+        for code, values in issues:
+            problems.append(problem(path, located.line, key_prefix + key, code, **values))
+        if issues:
             continue
         checked.lines[key] = key_line
         if isinstance(spec_field.type, schema.ListOf):
@@ -95,12 +97,12 @@ def _check_items(
     good_lines: list[int] = []
     seen: dict[Any, int] = {}
     for item in located.items:
-        item_messages = list_type.check_item(item.value)
-        if not item_messages and item.value in seen:
-            item_messages = [f"'{item.value}' staat twee keer in de lijst (ook op regel {seen[item.value]})"]
-        for message in item_messages:
-            problems.append(Problem(path, item.line, key, message))
-        if not item_messages:
+        issues = list_type.check_item(item.value)
+        if not issues and item.value in seen:
+            issues = [("dubbel-in-lijst", {"waarde": item.value, "regel": seen[item.value]})]
+        for code, values in issues:
+            problems.append(problem(path, item.line, key, code, **values))
+        if not issues:
             seen[item.value] = item.line
             good.append(item.value)
             good_lines.append(item.line)
@@ -119,13 +121,10 @@ def _check_nested(
         if not isinstance(group.value, dict):
             example = next(f for f in spec.fields if f.required)
             problems.append(
-                Problem(
-                    path,
-                    group.line,
-                    key,
-                    f"{spec.name} {number} moet sleutels hebben, "
-                    f"zoals '- {example.key}: {example.example}'",
-                )
+                problem(
+                    path, group.line, key, "groep-zonder-sleutels",
+                    wat=spec.name, nummer=number, voorbeeld=f"- {example.key}: {example.example}",
+                )  # fmt: skip
             )
             continue
         result.append(check_mapping(group, spec, path, problems, group.line, key_prefix=f"{key}."))
@@ -142,13 +141,7 @@ def history_entries(
         if version is not None and version not in releases:
             known = ", ".join(sorted(releases, key=version_key)) or "nog geen"
             problems.append(
-                Problem(
-                    path,
-                    entry.lines["version"],
-                    "history.version",
-                    f"'{version}' is geen uitgave van de gids (uitgaven: {known}); "
-                    "laat version weg voor een wijziging die nog niet is uitgebracht",
-                )
+                problem(path, entry.lines["version"], "history.version", "onbekende-uitgave", versie=version, uitgaven=known)
             )
             continue
         if "note" not in entry.values:

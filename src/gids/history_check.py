@@ -26,7 +26,7 @@ from pathlib import Path
 from . import schema
 from .gitrepo import GitError, release_commits, run_git
 from .model import Dilemma, Guide, Principle
-from .problems import Problem
+from .problems import Problem, problem
 from .source import load
 from .validate import load_guide
 
@@ -35,13 +35,6 @@ FOLDERS: tuple[str, ...] = tuple(content_type.folder for content_type in schema.
 
 _NOUNS = {schema.PRINCIPLES.folder: "principe", schema.DILEMMAS.folder: "dilemma"}
 _KINDS = {schema.PRINCIPLES.folder: "principle", schema.DILEMMAS.folder: "dilemma"}
-
-#: Advice shared by the warnings about a changed item.
-_ADVICE = (
-    "Telt de wijziging voor lezers, voeg dan een regel toe onder history: met alleen een note "
-    "(zonder version). Een tikfout verbeteren heeft geen notitie nodig."
-)
-
 
 @dataclass
 class CheckResult:
@@ -166,7 +159,6 @@ def compare(
     ``changed_files``) of a valid guide; ``label`` names the base in messages."""
     warnings: list[Problem] = []
     errors: list[Problem] = []
-    changelog = guide.structure_pages.get("changelog", f"docs/{schema.CHANGELOG_SOURCE}")
     renamed: dict[str, str] = {}  # new path -> old id
 
     for path, status in sorted(statuses.items()):
@@ -186,16 +178,10 @@ def compare(
         noun = _NOUNS[folder]
         address = schema.PRINCIPLES.address if folder == schema.PRINCIPLES.folder else schema.DILEMMAS.address
         errors.append(
-            Problem(
-                path,
-                1,
-                "bestand",
-                f"dit {noun} is weggehaald sinds {label}, maar dan werkt het adres "
-                f"/{address.format(id=item_id)} niet meer. Heeft het een nieuwe naam gekregen? "
-                f"Zet dan '{item_id}' onder aliases: in het nieuwe bestand. Is het echt weg? "
-                f"Zet het dan in {changelog} onder upcoming: en removed: als '- {_KINDS[folder]}: {item_id}' "
-                "met een reason: die zegt waarom.",
-            )
+            problem(
+                path, 1, "bestand", "weggehaald-adres",
+                soort=noun, sinds=label, adres=f"/{address.format(id=item_id)}", naam=item_id, sleutel_soort=_KINDS[folder],
+            )  # fmt: skip
         )
 
     for path, status in sorted(statuses.items()):
@@ -206,17 +192,14 @@ def compare(
             continue
         if any(not entry.released for entry in item.history):
             continue
+        line = _history_line(root, path)
         if path in renamed:
-            message = f"hernoemd sinds {label} (de oude naam was {renamed[path]}) zonder notitie. {_ADVICE}"
+            warnings.append(problem(path, line, "history", "hernoemd-zonder-notitie", sinds=label, oud=renamed[path]))
         elif status == "A":
             noun = _NOUNS[path.partition("/")[0]]
-            message = (
-                f"nieuw sinds {label} zonder notitie. Voeg een regel toe onder history: met alleen een note "
-                f"(zonder version), dan zien lezers in de lijst met wijzigingen dat dit {noun} nieuw is."
-            )
+            warnings.append(problem(path, line, "history", "nieuw-zonder-notitie", sinds=label, soort=noun))
         else:
-            message = f"gewijzigd sinds {label} zonder notitie. {_ADVICE}"
-        warnings.append(Problem(path, _history_line(root, path), "history", message))
+            warnings.append(problem(path, line, "history", "gewijzigd-zonder-notitie", sinds=label))
     return sorted(warnings), sorted(errors)
 
 

@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 from . import body as body_parser
 from . import render
 from .files import regular_files, rel_path
-from .problems import Problem
+from .problems import Problem, problem
 from .sections import render_and_check
 from .source import read_text, split
 from .suggestions import suggest
@@ -47,27 +47,36 @@ def check_links(
         item_id = name[: -len(".md")]
         if (folder in items and item_id in items[folder]) or resolved in pages:
             continue
-        examples = "../principles/naam.md of ../dilemmas/naam.md"
-        if folder in aliases and item_id in aliases[folder]:
-            new = aliases[folder][item_id]
-            written = posixpath.relpath(f"{folder}/{new}.md", folder_of_file or ".")
-            hint = f"'{item_id}' is de oude naam van '{new}'; link naar '{written}'"
-        elif folder in items:
-            match = suggest(item_id, sorted(items[folder]))
-            # Suggest the link exactly as it must be written from this file.
-            written = posixpath.relpath(f"{folder}/{match}.md", folder_of_file or ".") if match else ""
-            hint = (
-                f"dat bestand bestaat niet. Bedoel je '{written}'?"
-                if match
-                else f"dat bestand bestaat niet in de map {folder}/"
-            )
-        elif pages:
-            match = suggest(resolved, sorted(pages))
-            written = posixpath.relpath(match, folder_of_file or ".") if match else ""
-            hint = f"die pagina bestaat niet. Bedoel je '{written}'?" if match else "die pagina bestaat niet"
-        else:
-            hint = f"een link naar een principe of dilemma schrijf je als {examples}"
-        problems.append(Problem(path, link.line, "link", f"de link '{link.target}' werkt niet: {hint}"))
+        code, values = _why_broken(resolved, folder, item_id, folder_of_file, items, aliases, pages)
+        problems.append(problem(path, link.line, "link", code, link=link.target, **values))
+
+
+def _why_broken(
+    resolved: str,
+    folder: str,
+    item_id: str,
+    folder_of_file: str,
+    items: dict[str, set[str]],
+    aliases: dict[str, dict[str, str]],
+    pages: frozenset[str],
+) -> tuple[str, dict[str, str]]:
+    """Why a link does not reach a page, with the link to write instead
+    (exactly as it must be written from the linking file) where there is one."""
+    if folder in aliases and item_id in aliases[folder]:
+        new = aliases[folder][item_id]
+        written = posixpath.relpath(f"{folder}/{new}.md", folder_of_file or ".")
+        return "link-oude-naam", {"oud": item_id, "nieuw": new, "bedoeld": written}
+    if folder in items:
+        match = suggest(item_id, sorted(items[folder]))
+        if match:
+            return "link-bedoel", {"bedoeld": posixpath.relpath(f"{folder}/{match}.md", folder_of_file or ".")}
+        return "link-niet-in-map", {"map": folder}
+    if pages:
+        match = suggest(resolved, sorted(pages))
+        if match:
+            return "link-pagina-bedoel", {"bedoeld": posixpath.relpath(match, folder_of_file or ".")}
+        return "link-pagina", {}
+    return "link-geen-item", {}
 
 
 def check_docs(

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem
+from .problems import Problem, problem
 
 #: The front matter: characters and nesting.
 MAX_FRONT_MATTER_CHARS = 100_000
@@ -40,11 +40,9 @@ class Located:
     entries: dict[str, tuple[int, Located]] = field(default_factory=dict)
 
 
-def control_message(character: str) -> str:
-    return (
-        f"hier staat een onzichtbaar stuurteken (U+{ord(character):04X}); "
-        "haal het weg, bijvoorbeeld door de regel opnieuw te typen"
-    )
+def character_name(character: str) -> str:
+    """How a message names an invisible character: ``U+0007``."""
+    return f"U+{ord(character):04X}"
 
 
 def parse_yaml(yaml_text: str, rel_path: str, first_line: int) -> tuple[Located | None, list[Problem]]:
@@ -56,15 +54,8 @@ def parse_yaml(yaml_text: str, rel_path: str, first_line: int) -> tuple[Located 
     events are read first, so nothing is built of front matter that breaks
     these rules."""
     if len(yaml_text) > MAX_FRONT_MATTER_CHARS:
-        return None, [
-            Problem(
-                rel_path,
-                first_line,
-                "front matter",
-                f"de sleutels bovenaan zijn samen langer dan {MAX_FRONT_MATTER_CHARS:,} tekens".replace(",", ".")
-                + "; zet lange tekst onder de sleutels, in de tekst van de pagina",
-            )
-        ]
+        limit = f"{MAX_FRONT_MATTER_CHARS:,}".replace(",", ".")
+        return None, [problem(rel_path, first_line, "front matter", "sleutels-te-lang", grens=limit)]
     problems = _plain_yaml_problems(yaml_text, rel_path, first_line)
     if problems:
         return None, problems
@@ -82,14 +73,7 @@ def parse_yaml(yaml_text: str, rel_path: str, first_line: int) -> tuple[Located 
         # grows with every file (and every rebuild of mkdocs serve).
         _constructor.constructed_objects.clear()
     if not isinstance(located.value, dict):
-        problems.append(
-            Problem(
-                rel_path,
-                first_line,
-                "front matter",
-                "hier horen sleutels met een waarde, zoals 'title: Mijn titel'",
-            )
-        )
+        problems.append(problem(rel_path, first_line, "front matter", "geen-sleutels"))
         return None, problems
     return located, problems
 
@@ -97,20 +81,9 @@ def parse_yaml(yaml_text: str, rel_path: str, first_line: int) -> tuple[Located 
 def _syntax_problem(error: yaml.YAMLError, rel_path: str, first_line: int) -> Problem:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line = first_line + (mark.line if mark else 0)
-    return Problem(
-        rel_path,
-        line,
-        "front matter",
-        "de sleutels bovenaan zijn hier niet goed opgeschreven; schrijf elke sleutel als "
-        "'sleutel: waarde', en zet tekst met een dubbele punt of een [ tussen aanhalingstekens",
-    )
+    return problem(rel_path, line, "front matter", "yaml-fout")
 
 
-_ANCHOR = "gebruik geen ankers (&naam) in de sleutels; schrijf de waarde gewoon uit"
-_ALIAS = "gebruik geen verwijzingen (*naam) in de sleutels; schrijf de waarde gewoon uit"
-_TAG = "gebruik geen YAML-labels (zoals !tekst of !!int) in de sleutels; schrijf alleen de waarde"
-_MERGE = "gebruik geen '<<:' in de sleutels; schrijf elke sleutel zelf uit"
-_DEPTH = f"de sleutels zijn hier te diep genest (meer dan {MAX_DEPTH} niveaus); een sleutel van de gids is nooit zo diep"
 
 
 def _plain_yaml_problems(yaml_text: str, rel_path: str, first_line: int) -> list[Problem]:
@@ -120,8 +93,8 @@ def _plain_yaml_problems(yaml_text: str, rel_path: str, first_line: int) -> list
     # has had (in a mapping, an even count means the next node is a key).
     stack: list[list[Any]] = []
 
-    def add(mark: Any, message: str) -> None:
-        problems.append(Problem(rel_path, first_line + mark.line, "front matter", message))
+    def add(mark: Any, code: str, **values: Any) -> None:
+        problems.append(problem(rel_path, first_line + mark.line, "front matter", code, **values))
 
     try:
         for event in yaml.parse(yaml_text, Loader=_LOADER):
@@ -130,20 +103,20 @@ def _plain_yaml_problems(yaml_text: str, rel_path: str, first_line: int) -> list
                 if stack:
                     stack[-1][1] += 1
                 if isinstance(event, yaml.AliasEvent):
-                    add(event.start_mark, _ALIAS)
+                    add(event.start_mark, "yaml-verwijzing")
                     continue
                 if event.anchor is not None:
-                    add(event.start_mark, _ANCHOR)
+                    add(event.start_mark, "yaml-anker")
                 if event.tag is not None and not (isinstance(event, yaml.ScalarEvent) and event.tag == "!"):
                     # A plain value has no tag; "!" alone is YAML's "no tag,
                     # just text" for a quoted one in some emitters.
-                    add(event.start_mark, _TAG)
+                    add(event.start_mark, "yaml-label")
                 if is_key and isinstance(event, yaml.ScalarEvent) and event.value == "<<" and event.implicit[0]:
-                    add(event.start_mark, _MERGE)
+                    add(event.start_mark, "yaml-samenvoegen")
                 if isinstance(event, yaml.CollectionStartEvent):
                     stack.append([isinstance(event, yaml.MappingStartEvent), 0])
                     if len(stack) > MAX_DEPTH:
-                        add(event.start_mark, _DEPTH)
+                        add(event.start_mark, "yaml-te-diep", grens=MAX_DEPTH)
                         break
             elif isinstance(event, yaml.CollectionEndEvent):
                 stack.pop()
@@ -175,12 +148,7 @@ def _locate(node: yaml.Node, rel_path: str, first_line: int, problems: list[Prob
             _check_controls(name, rel_path, key_line, path, problems)
             if name in entries:
                 problems.append(
-                    Problem(
-                        rel_path,
-                        key_line,
-                        path,
-                        f"deze sleutel staat twee keer in het bestand (ook op regel {entries[name][0]}); laat er één staan",
-                    )
+                    problem(rel_path, key_line, path, "dubbele-sleutel", regel=entries[name][0])
                 )
                 continue
             entries[name] = (key_line, _locate(value_node, rel_path, first_line, problems, path))
@@ -196,7 +164,7 @@ def _check_controls(text: str, rel_path: str, line: int, key: str, problems: lis
     # from escapes in quoted text, such as "\a".
     match = CONTROL.search(text)
     if match:
-        problems.append(Problem(rel_path, line, key, control_message(match.group())))
+        problems.append(problem(rel_path, line, key, "stuurteken", teken=character_name(match.group())))
 
 
 _STR = "tag:yaml.org,2002:str"

@@ -1,8 +1,15 @@
-"""Content problems: what a contributor reads when the guide does not build."""
+"""Content problems: what a contributor reads when the guide does not build.
+
+Each problem carries the code of its message (``catalogue.py``); its text is
+that message's template with the values of the case filled in."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import catalogue
 
 
 @dataclass(frozen=True, order=True)
@@ -16,18 +23,27 @@ class Problem:
     #: The front-matter key, or a word for the part of the file (``bestand``,
     #: ``## Situatie``, ``link``).
     key: str
+    #: The message's code in ``messages.yml``.
+    code: str = field(compare=False)
+    #: The values its template is filled with.
+    values: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False, repr=False)
     #: What is expected, in plain Dutch.
-    message: str
+    message: str = field(init=False)
 
     def __post_init__(self) -> None:
         # One line each, whatever text of the file a key or message quotes
         # (a heading that runs over two lines, say); a quoted key stays short.
         key = " ".join(self.key.split())
         object.__setattr__(self, "key", key if len(key) <= 80 else key[:79] + "…")
-        object.__setattr__(self, "message", " ".join(self.message.split()))
+        object.__setattr__(self, "message", " ".join(catalogue.text(self.code, self.values).split()))
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.key}: {self.message}"
+
+
+def problem(path: str, line: int, key: str, code: str, **values: Any) -> Problem:
+    """The problem ``code`` at ``path``:``line``, ``key``, with these values."""
+    return Problem(path, line, key, code, values)
 
 
 def report(problems: list[Problem]) -> str:

@@ -4,7 +4,7 @@ principles a dilemma names."""
 from __future__ import annotations
 
 from .files import Loaded
-from .problems import Problem
+from .problems import Problem, problem
 from .suggestions import suggest
 
 
@@ -12,28 +12,25 @@ def check_aliases(loaded: dict[str, dict[str, Loaded]], problems: list[Problem])
     """Aliases must not clash with an id or another alias of the same folder."""
     result: dict[str, dict[str, str]] = {}
     for folder, items in loaded.items():
-        # name -> where it is taken: "<path>" for a file's own id, or
-        # "<path> (regel N)" for an alias.
-        taken = {item_id: f"het bestand {r.path}" for item_id, r in items.items()}
+        # name -> where it is taken: the file whose id it is, or the file
+        # and line of the alias.
+        taken: dict[str, tuple[str, int | None]] = {item_id: (r.path, None) for item_id, r in items.items()}
         result[folder] = {}
         for item_id, r in sorted(items.items()):
             for alias, line in zip(r.checked.values.get("aliases", []), r.checked.item_lines.get("aliases", [])):
                 if alias == item_id:
-                    problems.append(
-                        Problem(r.path, line, "aliases", f"'{alias}' is de huidige naam van dit bestand; noem hier alleen eerdere namen")
-                    )
+                    problems.append(problem(r.path, line, "aliases", "alias-is-eigen-naam", naam=alias))
                     continue
                 if alias in taken:
-                    problems.append(
-                        Problem(
-                            r.path,
-                            line,
-                            "aliases",
-                            f"'{alias}' wordt al gebruikt door {taken[alias]}; een naam mag maar bij één bestand horen",
+                    where, taken_line = taken[alias]
+                    if taken_line is None:
+                        problems.append(problem(r.path, line, "aliases", "alias-is-bestand", naam=alias, pad=where))
+                    else:
+                        problems.append(
+                            problem(r.path, line, "aliases", "alias-al-gebruikt", naam=alias, pad=where, regel=taken_line)
                         )
-                    )
                     continue
-                taken[alias] = f"{r.path} (regel {line})"
+                taken[alias] = (r.path, line)
                 result[folder][alias] = item_id
     return result
 
@@ -46,12 +43,12 @@ def check_principle_refs(
         if ref in principle_ids:
             continue
         if ref in principle_aliases:
-            hint = f"'{ref}' is de oude naam van '{principle_aliases[ref]}'; gebruik '{principle_aliases[ref]}'"
-        else:
-            match = suggest(ref, sorted(principle_ids))
-            hint = (
-                f"'{ref}' is geen bekend principe. Bedoel je '{match}'?"
-                if match
-                else f"'{ref}' is geen bekend principe; gebruik de bestandsnaam (zonder .md) van een bestand in de map principles/"
+            problems.append(
+                problem(result.path, line, "principles", "oude-naam-principe", naam=ref, nieuw=principle_aliases[ref])
             )
-        problems.append(Problem(result.path, line, "principles", hint))
+            continue
+        match = suggest(ref, sorted(principle_ids))
+        if match:
+            problems.append(problem(result.path, line, "principles", "onbekend-principe-bedoel", naam=ref, bedoeld=match))
+        else:
+            problems.append(problem(result.path, line, "principles", "onbekend-principe", naam=ref))

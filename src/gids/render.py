@@ -31,6 +31,11 @@ ENGINE_BUILTINS = ("toc", "tables", "fenced_code")
 class ConfigError(Exception):
     """The markdown settings in the configuration file cannot be read."""
 
+    def __init__(self, name: str, reason: str) -> None:
+        super().__init__(f"{name} kan niet worden gelezen: {reason}")
+        self.name = name
+        self.reason = reason
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -51,7 +56,7 @@ class Settings:
         try:
             data = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506 - own loader
         except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-            raise ConfigError(f"{path.name} kan niet worden gelezen: {error}") from None
+            raise ConfigError(path.name, str(error).splitlines()[0] if str(error) else type(error).__name__) from None
         listed = (data.get("markdown_extensions") if isinstance(data, dict) else None) or []
         names = list(ENGINE_BUILTINS)
         configs: dict[str, dict[str, Any]] = {}

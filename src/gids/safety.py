@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import nh3
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .problems import Problem
+from .problems import Problem, problem
 
 # --- the allow-list, declared once ---------------------------------------------------
 
@@ -76,9 +76,6 @@ _URL_STRIP = "".join(chr(c) for c in range(0x21))
 _URL_REMOVE = re.compile(r"[\t\n\r]")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 
-PLAIN = "gebruik gewone tekst en markdown"
-
-
 def scheme_of(url: str) -> str | None:
     """The scheme of an address as a browser reads it (lowercase), or
     ``None`` for a relative address."""
@@ -107,26 +104,21 @@ class Finding:
     section: str
     #: What to look for in the markdown to find its line (lowercase).
     needle: str
-    message: str
+    #: The message's code (messages.yml) and its values.
+    code: str
+    values: dict[str, str]
 
 
-def _element_message(tag: str) -> str:
-    return f"'<{tag}>' is niet toegestaan in de tekst van de gids; {PLAIN}"
-
-
-def _attribute_message(tag: str, name: str, value: str) -> str:
+def _attribute_issue(tag: str, name: str, value: str) -> tuple[str, dict[str, str]]:
     if name.startswith("on"):
-        return f"het HTML-attribuut '{name}' is niet toegestaan: het laat code draaien; haal het weg"
+        return "html-gebeurtenis", {"attribuut": name}
     if name == "style":
-        return "het HTML-attribuut 'style' is niet toegestaan: de opmaak komt van de gids zelf; haal het weg"
+        return "html-style", {}
     if name in URL_ATTRIBUTES and name in _allowed_names(tag):
-        return (
-            f"een adres dat begint met '{scheme_of(value)}:' is niet toegestaan; gebruik een gewoon webadres "
-            "(https://...) of een link naar een ander bestand van de gids"
-        )
+        return "adres-met-code", {"schema": scheme_of(value) or ""}
     if name == "id" and name in _allowed_names(tag):
-        return f"de naam '{value}' (id) is van de gids zelf; kies een andere naam"
-    return f"het HTML-attribuut '{name}' is niet toegestaan bij <{tag}>; haal het weg"
+        return "id-van-de-gids", {"naam": value}
+    return "html-attribuut", {"attribuut": name, "element": tag}
 
 
 def _allowed_names(tag: str) -> frozenset[str]:
@@ -161,7 +153,7 @@ def walk(rendered: str) -> list[Finding]:
         if tag == "h2":
             section = node.text(deep=True).replace("\u00b6", "").strip()
         if tag not in ALLOWED_TAGS:
-            findings.append(Finding(section, f"<{tag}", _element_message(tag)))
+            findings.append(Finding(section, f"<{tag}", "html-element", {"element": tag}))
             continue
         allowed = _allowed_names(tag)
         for name, value in node.attributes.items():
@@ -170,10 +162,10 @@ def walk(rendered: str) -> list[Finding]:
             if name not in allowed or not _value_allowed(tag, name, value):
                 needle = (scheme_of(value) or name) if name in URL_ATTRIBUTES else value if name == "id" else name
                 needle = needle.lower()
-                findings.append(Finding(section, needle, _attribute_message(tag, name, value)))
+                findings.append(Finding(section, needle, *_attribute_issue(tag, name, value)))
     if not findings and _removed_by_nh3(rendered, tree):
         findings.append(
-            Finding(section, "<", f"hier staat HTML-code die de gids niet kan controleren; {PLAIN}")
+            Finding(section, "<", "html-onbekend", {})
         )
     return findings
 
@@ -231,7 +223,7 @@ def check_rendered(rendered: str, markdown: str, first_line: int, path: str, hea
             line = first_line + lowered.count("\n", 0, found)
             cursors[(finding.section, finding.needle)] = found + len(finding.needle)
         key = f"## {finding.section}" if finding.section else "tekst"
-        problems.append(Problem(path, line, key, finding.message))
+        problems.append(problem(path, line, key, finding.code, **finding.values))
     return problems
 
 
@@ -256,14 +248,7 @@ def check_text(value: str, path: str, line: int, key: str) -> list[Problem]:
     is a character reference such as ``&amp;``, which some of those places
     would show as ``&`` and others as written."""
     if _TAG_LIKE.search(value):
-        return [Problem(path, line, key, f"hier hoort gewone tekst, zonder HTML-code zoals <...>; {PLAIN}")]
+        return [problem(path, line, key, "html-in-sleutel")]
     if "&" in value and html.unescape(value) != value:
-        return [
-            Problem(
-                path,
-                line,
-                key,
-                "hier staat een HTML-code voor een teken (zoals &amp;); schrijf het teken zelf, zoals & of é",
-            )
-        ]
+        return [problem(path, line, key, "tekencode-in-sleutel")]
     return []

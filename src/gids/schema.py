@@ -163,7 +163,7 @@ DILEMMA = Schema(
         ),
         Field(
             "principles",
-            ListOf(label="lijst van principes (ids), minstens één", ids=True, min_items=1, refers_to="principle"),
+            ListOf(label="lijst van principes (ids), minstens één", ids=True, required_items=True, refers_to="principle"),
             True,
             "de principes die hier spelen: de bestandsnamen uit de map principles/, zonder .md",
             ["naam-van-een-principe"],
@@ -173,7 +173,7 @@ DILEMMA = Schema(
             ListOf(
                 label="lijst van spanningen, minstens één: " + ", ".join(TENSION_IDS),
                 choices=TENSION_IDS,
-                min_items=1,
+                required_items=True,
             ),
             True,
             "waar het dilemma op de driehoek ligt",

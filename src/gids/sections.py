@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from . import body as body_parser
 from . import render, safety, schema
-from .problems import Problem
+from .problems import Problem, problem
 from .source import SourceFile
 from .suggestions import suggest
 
@@ -19,28 +19,17 @@ def check_body(
     path = source.path
     for heading in parsed.unspaced_headings:
         problems.append(
-            Problem(
-                path,
-                heading.line,
-                "kopje",
-                f"zet een spatie na de hekjes: '{'#' * heading.level} {heading.text}'",
-            )
+            problem(path, heading.line, "kopje", "spatie-na-hekjes", kopje=f"{'#' * heading.level} {heading.text}")
         )
     if spec.body_required and parsed.is_empty:
         problems.append(
-            Problem(path, source.body_line, "tekst", f"de tekst onder de sleutels is leeg; een {spec.name} heeft tekst nodig")
+            problem(path, source.body_line, "tekst", "tekst-ontbreekt", soort=spec.name)
         )
         return parsed
     for heading in parsed.headings:
         if heading.level == 1:
             problems.append(
-                Problem(
-                    path,
-                    heading.line,
-                    "kopje",
-                    f"'# {heading.text}' is een titel, en de titel staat al bij 'title'; "
-                    "gebruik ## voor kopjes in de tekst",
-                )
+                problem(path, heading.line, "kopje", "titel-als-kopje", kopje=heading.text)
             )
     if spec.sections:
         _check_sections(parsed, spec.sections, source, problems)
@@ -81,12 +70,7 @@ def _check_sections(
             continue
         if heading.text in found:
             problems.append(
-                Problem(
-                    path,
-                    heading.line,
-                    f"## {heading.text}",
-                    f"dit kopje staat twee keer in het dilemma (ook op regel {found[heading.text].line}); laat er één staan",
-                )
+                problem(path, heading.line, f"## {heading.text}", "kopje-dubbel", regel=found[heading.text].line)
             )
             continue
         found[heading.text] = heading
@@ -107,43 +91,34 @@ def _check_sections(
             found[name] = heading
             sequence.append(body_parser.Heading(heading.level, name, heading.line))
             continue
-        after = f"na '## {names[index - 1]}'" if index else "bovenaan de tekst"
-        problems.append(
-            Problem(path, min(following, end_line), f"## {name}", f"dit kopje ontbreekt; zet '## {name}' {after}")
-        )
+        line = min(following, end_line)
+        if index:
+            problems.append(
+                problem(path, line, f"## {name}", "kopje-ontbreekt-na", kopje=f"## {name}", vorige=f"## {names[index - 1]}")
+            )
+        else:
+            problems.append(problem(path, line, f"## {name}", "kopje-ontbreekt-bovenaan", kopje=f"## {name}"))
     sequence.sort(key=lambda h: h.line)
     for heading, meant in unknown:
-        message = (
-            f"dit kopje is niet goed geschreven. Bedoel je '## {meant}'? De kopjes van een dilemma zijn: {order}"
-            if meant
-            else f"dit kopje hoort niet in een dilemma; een dilemma heeft precies deze kopjes: {order}. "
-            "Gebruik ### voor een kopje binnen een deel."
-        )
-        problems.append(Problem(path, heading.line, f"## {heading.text}", message))
+        if meant:
+            problems.append(
+                problem(path, heading.line, f"## {heading.text}", "kopje-bedoel", bedoeld=f"## {meant}", kopjes=order)
+            )
+        else:
+            problems.append(problem(path, heading.line, f"## {heading.text}", "kopje-onbekend", kopjes=order))
 
     expected_order = [n for n in names if n in found]
     for heading, expected in zip(sequence, expected_order):
         if heading.text != expected:
             problems.append(
-                Problem(
-                    path,
-                    heading.line,
-                    f"## {heading.text}",
-                    f"dit kopje staat niet op zijn plaats; de volgorde is: {order}",
-                )
+                problem(path, heading.line, f"## {heading.text}", "kopje-volgorde", kopjes=order)
             )
             break
 
     first_heading = level2[0].line if level2 else end_line + 1
     if parsed.blocks and parsed.blocks[0].line < first_heading:
         problems.append(
-            Problem(
-                path,
-                parsed.blocks[0].line,
-                "tekst",
-                f"hier staat tekst vóór '## {names[0]}'; begin de tekst met '## {names[0]}' "
-                "(de korte samenvatting hoort bij description:)",
-            )
+            problem(path, parsed.blocks[0].line, "tekst", "tekst-voor-eerste-kopje", kopje=f"## {names[0]}")
         )
 
     boundaries = sorted(h.line for h in level2) + [end_line + 1]
@@ -154,5 +129,5 @@ def _check_sections(
         )
         if not has_text:
             problems.append(
-                Problem(path, heading.line, f"## {heading.text}", "dit deel is leeg; schrijf er tekst onder")
+                problem(path, heading.line, f"## {heading.text}", "deel-leeg")
             )

@@ -14,8 +14,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from .plainyaml import CONTROL, Located, control_message, parse_yaml
-from .problems import Problem
+from .plainyaml import CONTROL, Located, character_name, parse_yaml
+from .problems import Problem, problem
 
 BOM = b"\xef\xbb\xbf"
 
@@ -47,9 +47,10 @@ def read_text(abs_path: Path, rel_path: str) -> tuple[str | None, list[Problem]]
     endings. Only a regular file is read: a link, a pipe or a folder is
     refused without being followed or opened for reading (a pipe would wait
     for ever), and so is a file too large to be a page of the guide."""
-    data, problem = _read_regular_file(abs_path)
-    if problem:
-        return None, [Problem(rel_path, 1, "bestand", problem)]
+    data, refusal = _read_regular_file(abs_path)
+    if refusal:
+        code, values = refusal
+        return None, [problem(rel_path, 1, "bestand", code, **values)]
     assert data is not None
     if data.startswith(BOM):
         data = data[len(BOM) :]
@@ -57,25 +58,25 @@ def read_text(abs_path: Path, rel_path: str) -> tuple[str | None, list[Problem]]
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        return None, [
-            Problem(
-                rel_path,
-                line,
-                "bestand",
-                "dit bestand is niet als UTF-8 opgeslagen; sla het op als UTF-8 "
-                "(in de meeste editors: 'Opslaan als' en dan codering UTF-8)",
-            )
-        ]
+        return None, [problem(rel_path, line, "bestand", "niet-utf8")]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     problems = [
-        Problem(rel_path, text.count("\n", 0, match.start()) + 1, "tekst", control_message(match.group()))
+        problem(rel_path, text.count("\n", 0, match.start()) + 1, "tekst", "stuurteken", teken=character_name(match.group()))
         for match in CONTROL.finditer(text)
     ]
     return (None, problems) if problems else (text, [])
 
 
 
-def _read_regular_file(path: Path) -> tuple[bytes | None, str | None]:
+#: Why a file cannot be read: a message code and its values.
+Refusal = tuple[str, dict[str, str]]
+LINK: Refusal = ("snelkoppeling", {})
+NOT_REGULAR: Refusal = ("geen-gewoon-bestand", {})
+FOLDER: Refusal = ("map-met-md", {})
+TOO_LARGE: Refusal = ("bestand-te-groot", {"grens": str(MAX_FILE_BYTES // 1_000_000)})
+
+
+def _read_regular_file(path: Path) -> tuple[bytes | None, Refusal | None]:
     """The bytes of ``path``, or why it cannot be a content file.
 
     Opened without following a link and without waiting (O_NONBLOCK: opening
@@ -91,7 +92,7 @@ def _read_regular_file(path: Path) -> tuple[bytes | None, str | None]:
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            return None, "dit is een map, geen bestand; geef de map een naam zonder .md"
+            return None, FOLDER
         if not stat.S_ISREG(info.st_mode):
             return None, NOT_REGULAR
         if info.st_size > MAX_FILE_BYTES:
@@ -110,47 +111,24 @@ def _read_regular_file(path: Path) -> tuple[bytes | None, str | None]:
         os.close(fd)
 
 
-LINK = (
-    "dit is een snelkoppeling (symbolische link) naar een ander bestand; de gids leest alleen gewone "
-    "bestanden in de repository: zet de tekst zelf hier neer"
-)
-NOT_REGULAR = "dit is geen gewoon bestand (maar bijvoorbeeld een pipe of apparaat); zet hier een gewoon tekstbestand neer"
-TOO_LARGE = f"dit bestand is groter dan {MAX_FILE_BYTES // 1_000_000} MB; een pagina van de gids is veel korter"
-
-
-def _os_error(error: OSError) -> str:
+def _os_error(error: OSError) -> Refusal:
     if error.errno == errno.ELOOP:
         return LINK
     if error.errno in (errno.EACCES, errno.EPERM):
-        return "dit bestand kan niet worden gelezen: er is geen toestemming; geef iedereen leesrechten op het bestand"
+        return ("geen-leesrecht", {})
     if error.errno == errno.EISDIR:
-        return "dit is een map, geen bestand; geef de map een naam zonder .md"
-    return f"dit bestand kan niet worden gelezen ({error.strerror or error.__class__.__name__})"
+        return FOLDER
+    return ("niet-leesbaar", {"reden": error.strerror or error.__class__.__name__})
 
 
 def split(text: str, rel_path: str) -> tuple[SourceFile | None, list[Problem]]:
     """Split text into front matter (parsed, with lines) and body."""
     fences = _fences(text)
     if fences is None:
-        return None, [
-            Problem(
-                rel_path,
-                1,
-                "front matter",
-                "het bestand moet beginnen met een regel '---', dan de sleutels "
-                "(zoals title:), en dan weer een regel '---'",
-            )
-        ]
+        return None, [problem(rel_path, 1, "front matter", "geen-sleutels-bovenaan")]
     first_end, close = fences
     if close is None:
-        return None, [
-            Problem(
-                rel_path,
-                1,
-                "front matter",
-                "de sleutels bovenaan worden niet afgesloten; zet een regel '---' onder de laatste sleutel",
-            )
-        ]
+        return None, [problem(rel_path, 1, "front matter", "sleutels-niet-afgesloten")]
     # The lines between the fences, each with its newline.
     yaml_text = text[first_end + 1 : close.start()] or "\n"
     front, problems = parse_yaml(yaml_text, rel_path, first_line=2)

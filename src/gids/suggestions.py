@@ -11,8 +11,3 @@ def suggest(value: str, options: list[str] | tuple[str, ...]) -> str | None:
     if not matches:
         matches = [o for o in options if o.casefold() == value.casefold()]
     return matches[0] if matches else None
-
-
-def did_you_mean(value: str, options: list[str] | tuple[str, ...]) -> str:
-    match = suggest(value, options)
-    return f" Bedoel je '{match}'?" if match else ""

@@ -8,8 +8,8 @@ from pathlib import Path
 from . import render, schema
 from .files import load_file, rel_path
 from .model import Corner, Tension
-from .problems import Problem
-from .suggestions import did_you_mean
+from .problems import Problem, problem
+from .suggestions import suggest
 
 
 def load_triangle(
@@ -19,7 +19,7 @@ def load_triangle(
     rel = rel_path(abs_path, root)
     names = {c.id: c.default_name for c in schema.CORNERS}
     if not abs_path.is_file():
-        problems.append(Problem(rel, 1, "bestand", "de pagina over de driehoek ontbreekt"))
+        problems.append(problem(rel, 1, "bestand", "driehoekpagina-ontbreekt"))
     else:
         result = load_file(abs_path, rel, schema.TRIANGLE_PAGE, problems, renderer)
         if result is not None:
@@ -36,20 +36,14 @@ def load_tensions(
         for extra in sorted(folder.glob("*.md")):
             if extra.name not in known:
                 problems.append(
-                    Problem(
-                        rel_path(extra, root),
-                        1,
-                        "bestandsnaam",
-                        f"'{extra.stem}' is geen spanning van de driehoek.{did_you_mean(extra.stem, schema.TENSION_IDS)} "
-                        f"De spanningen heten: {', '.join(schema.TENSION_IDS)}",
-                    )
+                    _unknown_tension(rel_path(extra, root), extra.stem)
                 )
     tensions = {}
     for spec in schema.TENSIONS:
         abs_path = folder / f"{spec.id}.md"
         rel = rel_path(abs_path, root)
         if not abs_path.is_file():
-            problems.append(Problem(rel, 1, "bestand", f"de pagina over de spanning {spec.id} ontbreekt"))
+            problems.append(problem(rel, 1, "bestand", "spanningpagina-ontbreekt", spanning=spec.id))
             continue
         result = load_file(abs_path, rel, schema.TENSION_PAGE, problems, renderer)
         if result is None or not {"title", "description"} <= result.checked.values.keys():
@@ -64,3 +58,11 @@ def load_tensions(
             spec.summary,
         )
     return tensions
+
+
+def _unknown_tension(path: str, name: str) -> Problem:
+    tensions = ", ".join(schema.TENSION_IDS)
+    meant = suggest(name, schema.TENSION_IDS)
+    if meant:
+        return problem(path, 1, "bestandsnaam", "onbekende-spanning-bedoel", naam=name, bedoeld=meant, spanningen=tensions)
+    return problem(path, 1, "bestandsnaam", "onbekende-spanning", naam=name, spanningen=tensions)

@@ -16,7 +16,7 @@ from .files import Loaded, content_files, load_file, rel_path
 from .frontmatter import history_entries
 from .links import check_docs, check_links
 from .model import Dilemma, Guide, Principle, version_key
-from .problems import Problem
+from .problems import Problem, problem
 from .references import check_aliases, check_principle_refs
 from .triangle import load_tensions, load_triangle
 
@@ -36,7 +36,7 @@ def load_guide(
         try:
             markdown = render.Settings.from_config_file(root / render.CONFIG_FILE)
         except render.ConfigError as error:
-            return None, [Problem(render.CONFIG_FILE, 1, "bestand", str(error))]
+            return None, [problem(render.CONFIG_FILE, 1, "bestand", "instellingen-onleesbaar", naam=error.name, reden=error.reason)]
     return _load_guide(root, docs_dir, render.Renderer(markdown))
 
 
@@ -57,7 +57,10 @@ def _load_guide(root: Path, docs_dir: Path | None, renderer: render.Renderer) ->
             item_id = abs_path.stem
             id_message = schema.id_problem(item_id)
             if id_message:
-                problems.append(Problem(rel, 1, "bestandsnaam", id_message))
+                code, values = id_message
+                if code == "ongeldige-naam":
+                    code = "ongeldige-bestandsnaam"  # the same rule, explained for a file's name
+                problems.append(problem(rel, 1, "bestandsnaam", code, **values))
                 continue
             ids[folder].add(item_id)
             result = load_file(abs_path, rel, content_type.schema, problems, renderer)

@@ -10,6 +10,9 @@ from typing import TYPE_CHECKING, Any
 
 from .contract import CORNER_IDS, id_problem
 
+#: What is wrong with a value: a message code (messages.yml) and its values.
+Issue = tuple[str, dict[str, Any]]
+
 if TYPE_CHECKING:
     from .schema import Schema
 
@@ -45,8 +48,9 @@ class ValueType:
     #: How the documentation names the type.
     label: str = "tekst"
 
-    def check(self, value: Any) -> list[str]:
-        """Return what is wrong with ``value`` (empty when it is fine)."""
+    def check(self, value: Any) -> list[Issue]:
+        """What is wrong with ``value`` (empty when it is fine): message codes
+        with their values (see messages.yml)."""
         raise NotImplementedError
 
 
@@ -57,19 +61,13 @@ class Text(ValueType):
     label: str = "tekst"
     max_length: int | None = None
 
-    def check(self, value: Any) -> list[str]:
+    def check(self, value: Any) -> list[Issue]:
         if not isinstance(value, str):
-            return [
-                f"hier hoort tekst, maar er staat {describe_value(value)}; "
-                "zet de tekst tussen aanhalingstekens"
-            ]
+            return [("geen-tekst", {"gevonden": describe_value(value)})]
         if not value.strip():
-            return ["is leeg; vul hier tekst in"]
+            return [("tekst-leeg", {})]
         if self.max_length is not None and len(value) > self.max_length:
-            return [
-                f"is {len(value)} tekens lang; maak de tekst korter, "
-                f"hoogstens {self.max_length} tekens"
-            ]
+            return [("tekst-te-lang", {"lengte": len(value), "grens": self.max_length})]
         return []
 
 
@@ -77,9 +75,9 @@ class Text(ValueType):
 class WholeNumber(ValueType):
     label: str = "heel getal"
 
-    def check(self, value: Any) -> list[str]:
+    def check(self, value: Any) -> list[Issue]:
         if isinstance(value, bool) or not isinstance(value, int):
-            return [f"hier hoort een heel getal, zoals 3, maar er staat {describe_value(value)}"]
+            return [("geen-heel-getal", {"gevonden": describe_value(value)})]
         return []
 
 
@@ -89,11 +87,11 @@ class Version(ValueType):
 
     label: str = 'versienummer tussen aanhalingstekens, zoals "1.0"'
 
-    def check(self, value: Any) -> list[str]:
+    def check(self, value: Any) -> list[Issue]:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return [f'zet het versienummer tussen aanhalingstekens, zoals "{value}"']
+            return [("versie-aanhalingstekens", {"waarde": value})]
         if not isinstance(value, str) or not re.fullmatch(r"\d+(?:\.\d+)*", value.strip()):
-            return [f'hier hoort een versienummer zoals "1.0", maar er staat {describe_value(value)}']
+            return [("geen-versie", {"gevonden": describe_value(value)})]
         return []
 
 
@@ -101,7 +99,7 @@ class Version(ValueType):
 class Date(ValueType):
     label: str = "datum als jjjj-mm-dd"
 
-    def check(self, value: Any) -> list[str]:
+    def check(self, value: Any) -> list[Issue]:
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
             return []
         if isinstance(value, str):
@@ -110,7 +108,7 @@ class Date(ValueType):
                 return []
             except ValueError:
                 pass
-        return [f"hier hoort een datum als 2024-06-01, maar er staat {describe_value(value)}"]
+        return [("geen-datum", {"gevonden": describe_value(value)})]
 
 
 @dataclass(frozen=True)
@@ -119,7 +117,8 @@ class ListOf(ValueType):
 
     label: str = "lijst van teksten"
     item: ValueType = field(default_factory=Text)
-    min_items: int = 0
+    #: Whether the list must name at least one.
+    required_items: bool = False
     #: When set, every item must be one of these.
     choices: tuple[str, ...] | None = None
     #: When set, every item must be a valid id.
@@ -127,22 +126,20 @@ class ListOf(ValueType):
     #: When set, items refer to items of this kind (checked in validate.py).
     refers_to: str | None = None
 
-    def check(self, value: Any) -> list[str]:
+    def check(self, value: Any) -> list[Issue]:
         if not isinstance(value, list):
-            return [
-                f"hier hoort een lijst, zoals [een, twee], maar er staat {describe_value(value)}"
-            ]
-        if len(value) < self.min_items:
-            return ["noem er minstens één" if self.min_items == 1 else f"noem er minstens {self.min_items}"]
+            return [("geen-lijst", {"gevonden": describe_value(value)})]
+        if not value and self.required_items:
+            return [("minstens-een", {})]
         return []
 
-    def check_item(self, value: Any) -> list[str]:
+    def check_item(self, value: Any) -> list[Issue]:
         """Check one item of the list."""
         problems = self.item.check(value)
         if problems or not isinstance(value, str):
             return problems
         if self.choices is not None and value not in self.choices:
-            return [f"'{value}' kan hier niet; kies uit: {', '.join(self.choices)}"]
+            return [("geen-keuze", {"waarde": value, "keuzes": ", ".join(self.choices)})]
         if self.ids:
             problem = id_problem(value)
             if problem:
@@ -159,12 +156,12 @@ class Nested(ValueType):
     schema: Schema | None = None
     many: bool = True
 
-    def check(self, value: Any) -> list[str]:
+    def check(self, value: Any) -> list[Issue]:
         assert self.schema is not None
         if self.many and not isinstance(value, list):
-            return [f"hier hoort een lijst van {self.schema.plural}, maar er staat {describe_value(value)}"]
+            return [("geen-lijst-van", {"meervoud": self.schema.plural, "gevonden": describe_value(value)})]
         if not self.many and not isinstance(value, dict):
-            return [f"hier horen sleutels, zoals 'removed:', maar er staat {describe_value(value)}"]
+            return [("geen-groep", {"gevonden": describe_value(value)})]
         return []
 
 
@@ -174,22 +171,20 @@ class CornerNames(ValueType):
 
     label: str = "de namen van de drie hoeken: " + ", ".join(CORNER_IDS)
 
-    def check(self, value: Any) -> list[str]:
+    def check(self, value: Any) -> list[Issue]:
         if not isinstance(value, dict):
-            return [f"hier hoort voor elke hoek een naam ({', '.join(CORNER_IDS)})"]
+            return [("hoeken-geen-groep", {"hoeken": ", ".join(CORNER_IDS)})]
         missing = [c for c in CORNER_IDS if c not in value]
         unknown = [str(k) for k in value if k not in CORNER_IDS]
-        problems = []
+        issues: list[Issue] = []
         if missing:
-            problems.append(f"de naam ontbreekt voor: {', '.join(missing)}")
+            issues.append(("hoek-naam-ontbreekt", {"hoeken": ", ".join(missing)}))
         if unknown:
-            problems.append(
-                f"onbekende hoek {', '.join(unknown)}; de hoeken heten {', '.join(CORNER_IDS)}"
-            )
+            issues.append(("onbekende-hoek", {"naam": ", ".join(unknown), "hoeken": ", ".join(CORNER_IDS)}))
         for corner in CORNER_IDS:
             if corner in value and not (isinstance(value[corner], str) and value[corner].strip()):
-                problems.append(f"de naam van {corner} moet tekst zijn")
-        return problems
+                issues.append(("hoek-naam-geen-tekst", {"hoek": corner}))
+        return issues
 
 
 @dataclass(frozen=True)
@@ -198,7 +193,7 @@ class ItemRef(ValueType):
 
     label: str = "naam (id) van een principe of dilemma"
 
-    def check(self, value: Any) -> list[str]:
+    def check(self, value: Any) -> list[Issue]:
         problems = Text().check(value)
         if problems:
             return problems

@@ -419,8 +419,8 @@ def test_all_problems_come_together_sorted(guide_tree: GuideTree) -> None:
 
 
 def test_problem_is_one_line() -> None:
-    problem = Problem("dilemmas/a.md", 3, "tensions", "kies uit: x")
-    assert str(problem) == "dilemmas/a.md:3: tensions: kies uit: x"
+    problem = Problem("dilemmas/a.md", 3, "tensions", "geen-keuze", {"waarde": "x", "keuzes": "a, b"})
+    assert str(problem) == "dilemmas/a.md:3: tensions: 'x' kan hier niet; kies uit: a, b"
 
 
 def test_messages_of_one_file_are_capped(guide_tree: GuideTree) -> None:

@@ -212,9 +212,7 @@ def test_nh3_is_the_second_judge(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(safety, "ALLOWED_TAGS", safety.ALLOWED_TAGS | {"svg"})
     monkeypatch.setattr(safety, "_removed_by_nh3", lambda rendered, tree: "svg" in rendered)
     findings = safety.walk("<p><svg></svg></p>")
-    assert [f.message for f in findings] == [
-        "hier staat HTML-code die de gids niet kan controleren; gebruik gewone tekst en markdown"
-    ]
+    assert [f.code for f in findings] == ["html-onbekend"]
     assert safety.walk("<p>Gewone tekst</p>") == []
 
 
