@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from gids.release import make_release
-from helpers import (
+from tests.helpers import (
     ROOT,
     GuideTree,
     TwoReleases,

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
-from helpers import serve
+from tests.helpers import serve
 
 CHROMIUM_FLAGS = [
     "--no-sandbox",

@@ -19,7 +19,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Locator, Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from helpers import TwoReleases, serve
+from tests.helpers import TwoReleases, serve
 
 pytestmark = pytest.mark.browser
 

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from helpers import TwoReleases, copy_project, mkdocs_build, serve
+from tests.helpers import TwoReleases, copy_project, mkdocs_build, serve
 
 pytestmark = pytest.mark.browser
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from helpers import ROOT
+from tests.helpers import ROOT
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Page, expect
 
-from helpers import TwoReleases, serve
+from tests.helpers import TwoReleases, serve
 
 pytestmark = pytest.mark.browser
 

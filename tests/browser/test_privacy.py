@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Page
 
 from conftest import RequestLog
-from helpers import TwoReleases, serve
+from tests.helpers import TwoReleases, serve
 
 pytestmark = pytest.mark.browser
 

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from playwright.sync_api import Page, expect
 
-from helpers import ROOT
+from tests.helpers import ROOT
 
 pytestmark = pytest.mark.browser
 

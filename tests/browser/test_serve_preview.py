@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from e2e.test_build import _free_port, _get
-from helpers import MKDOCS, copy_project
+from tests.e2e.test_build import _free_port, _get
+from tests.helpers import MKDOCS, copy_project
 
 pytestmark = pytest.mark.browser
 

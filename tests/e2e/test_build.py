@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import MKDOCS, ROOT, copy_project, mkdocs_build
+from tests.helpers import MKDOCS, ROOT, copy_project, mkdocs_build
 
 
 def snapshot(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, str]:

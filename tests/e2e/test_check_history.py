@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from gids.history_check import check_history, main
-from helpers import copy_project
+from tests.helpers import copy_project
 
 #: Dilemmas that no other file links to or mentions, so they can be removed
 #: or renamed without a broken link (checked in ``_assert_unmentioned``).

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from helpers import ROOT, TwoReleases, copy_project, mkdocs_build
+from tests.helpers import ROOT, TwoReleases, copy_project, mkdocs_build
 
 REPOSITORY = "https://gitlab.com/voorbeeld/gids-ambtelijk-vakmanschap"
 

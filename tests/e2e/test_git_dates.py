@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from gids import gitrepo
-from helpers import copy_project, git, init_repo, mkdocs_build
+from tests.helpers import copy_project, git, init_repo, mkdocs_build
 
 
 def _commit(repo: Path, message: str, date: str) -> None:

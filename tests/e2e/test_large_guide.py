@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import segno
 from markupsafe import escape
-from helpers import bench, copy_project, mkdocs_build
+from tests.helpers import bench, copy_project, mkdocs_build
 
 
 SIZE = 230

@@ -9,7 +9,7 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from helpers import ROOT
+from tests.helpers import ROOT
 
 
 def load(site: Path, name: str) -> dict:

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 import yaml
 
-from helpers import ROOT
+from tests.helpers import ROOT
 
 GITLAB_CI = ROOT / ".gitlab-ci.yml"
 GITHUB_WORKFLOW = ROOT / ".github" / "workflows" / "gids.yml"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from gids import publish
-from helpers import copy_project, git, init_repo
+from tests.helpers import copy_project, git, init_repo
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 #: A dilemma of the real guide, to break.

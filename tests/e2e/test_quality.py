@@ -15,7 +15,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
-from helpers import ROOT, TwoReleases, copy_project, init_repo, mkdocs_build
+from tests.helpers import ROOT, TwoReleases, copy_project, init_repo, mkdocs_build
 
 QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 

@@ -15,7 +15,7 @@ import pytest
 
 from gids import load_guide
 from gids.release import JOURNAL, make_release, recover
-from helpers import copy_fixture_guide, copy_project
+from tests.helpers import copy_fixture_guide, copy_project
 
 PRINCIPLE = "principles/luister-echt.md"
 DILEMMA = "dilemmas/minister-of-samenleving.md"

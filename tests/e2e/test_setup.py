@@ -10,7 +10,7 @@ import subprocess
 import yaml
 from yaml_env_tag import construct_env_tag
 
-from helpers import ROOT
+from tests.helpers import ROOT
 
 
 class _ConfigLoader(yaml.SafeLoader):

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from helpers import ROOT
+from tests.helpers import ROOT
 
 TENSION_IDS = ["professie-politiek", "professie-maatschappij", "politiek-maatschappij"]
 SECTION_ANCHORS = ["situatie", "spanning", "gespreksvragen", "handelingsperspectief"]

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from e2e.test_build import _free_port, _get, snapshot
-from e2e.test_editing import check as _check
-from helpers import MKDOCS, copy_project, mkdocs_build
+from tests.e2e.test_build import _free_port, _get, snapshot
+from tests.e2e.test_editing import check as _check
+from tests.helpers import MKDOCS, copy_project, mkdocs_build
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 

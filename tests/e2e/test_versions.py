@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import TwoReleases
+from tests.helpers import TwoReleases
 
 
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import copy_fixture_guide
+from tests.helpers import copy_fixture_guide
 from gids import load_guide, report
 
 CASES = sorted(p for p in Path(__file__).parent.iterdir() if (p / "expected.txt").is_file())

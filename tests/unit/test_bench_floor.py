@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from helpers import ROOT, bench
+from tests.helpers import ROOT, bench
 
 
 def test_the_floor_has_the_guides_navigation_and_theme_without_our_code() -> None:

@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from helpers import ROOT
+from tests.helpers import ROOT
 
 BENCHMARK = ROOT / "benchmark"
 

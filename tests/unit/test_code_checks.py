@@ -7,7 +7,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from helpers import ROOT
+from tests.helpers import ROOT
 
 
 def test_python_code_has_no_undefined_or_unused_names() -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import GuideTree
+from tests.helpers import GuideTree
 from gids import load_guide, schema
 from gids.contributor_docs import UnknownMarker, expand_markers, key_table, rules, template
-from helpers import ROOT
+from tests.helpers import ROOT
 
 
 @pytest.mark.parametrize(

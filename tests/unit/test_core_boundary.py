@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from helpers import ROOT
+from tests.helpers import ROOT
 
 
 def test_core_does_not_import_mkdocs() -> None:

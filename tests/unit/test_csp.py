@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from gids import csp
-from helpers import ROOT
+from tests.helpers import ROOT
 
 PAGE = """<!doctype html>
 <html lang="nl">

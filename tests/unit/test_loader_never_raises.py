@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gids import Guide, Problem, load_guide
-from helpers import copy_fixture_guide
+from tests.helpers import copy_fixture_guide
 
 DILEMMA = "dilemmas/minister-of-samenleving.md"
 

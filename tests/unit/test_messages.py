@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, GuideTree, copy_fixture_guide
+from tests.helpers import ROOT, GuideTree, copy_fixture_guide
 from gids import Problem, load_guide
 from gids.contributor_docs import expand_markers
 from gids.history_check import CheckResult, compare
 from gids.messages import GROUPS, Message, catalogue, explain, markdown
-from unit.test_rules import CHANGELOG, DILEMMA, PRINCIPLE, RULES, Rule
-from unit.test_safety import ACTIVE
+from tests.unit.test_rules import CHANGELOG, DILEMMA, PRINCIPLE, RULES, Rule
+from tests.unit.test_safety import ACTIVE
 
 TRIANGLE = "docs/spanningen/index.md"
 

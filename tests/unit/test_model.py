@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import GuideTree
+from tests.helpers import GuideTree
 from gids import load_guide
 
 

@@ -15,7 +15,7 @@ import pytest
 from gids import load_guide
 from gids import journal, release_edit
 from gids.release import JOURNAL, Refused, main, make_release, recover
-from helpers import GuideTree
+from tests.helpers import GuideTree
 
 DATE = dt.date(2026, 3, 1)
 PRINCIPLE = "principles/luister-echt.md"

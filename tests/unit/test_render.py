@@ -10,7 +10,7 @@ import pytest
 from mkdocs.config import load_config
 
 from gids import render
-from helpers import ROOT
+from tests.helpers import ROOT
 
 BODY = (
     "## Situatie\n\n!!! note \"Let op\"\n    Een *opmerking*.\n\n| a | b |\n| :-: | --: |\n| 1 | 2 |\n\n"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from helpers import GuideTree
+from tests.helpers import GuideTree
 from gids import Problem, load_guide
 
 DILEMMA = "dilemmas/minister-of-samenleving.md"

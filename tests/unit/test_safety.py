@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from gids import load_guide, safety
-from helpers import GuideTree
+from tests.helpers import GuideTree
 
 DILEMMA = "dilemmas/minister-of-samenleving.md"
 # The fixture dilemma's Situatie heading stands on line 10, its text on line 12.

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from gids import schema
-from helpers import ROOT
+from tests.helpers import ROOT
 
 SCRIPTS = ROOT / "docs" / "javascripts"
 FOLDER = SCRIPTS / "gids"

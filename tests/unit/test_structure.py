@@ -7,7 +7,7 @@ from __future__ import annotations
 import ast
 import subprocess
 
-from helpers import ROOT
+from tests.helpers import ROOT
 
 PACKAGE = ROOT / "src" / "gids"
 
