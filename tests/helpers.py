@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import http.client
 import importlib.util
 import json
 import os
 import shutil
+import signal
+import socket
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -105,6 +109,60 @@ def assert_outputs_well_formed(site_dir: Path) -> None:
         raise AssertionError(f"gids.json holds {constant}, which is not JSON")
 
     json.loads((site_dir / "gids.json").read_text(encoding="utf-8"), parse_constant=refuse)
+
+
+@dataclass
+class Served:
+    """A running `mkdocs serve` of a project: its port, and its log."""
+
+    port: int
+    log: Path
+
+    def get(self, path: str) -> str | None:
+        """The page at ``path`` (``/dilemmas/x/``), or ``None`` (not served, or not 200)."""
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
+            connection.request("GET", path)
+            response = connection.getresponse()
+            return response.read().decode("utf-8") if response.status == 200 else None
+        except OSError:
+            return None
+
+    def wait_for(self, path: str, text: str = "", seconds: float = 60) -> str:
+        """The page at ``path`` once it is served and holds ``text``."""
+        deadline = time.monotonic() + seconds
+        html = ""
+        while time.monotonic() < deadline:
+            html = self.get(path) or ""
+            if html and text in html:
+                return html
+            time.sleep(0.5)
+        raise AssertionError(f"mkdocs serve never served {path} with {text!r}:\n{self.log.read_text(encoding='utf-8')}")
+
+
+@contextlib.contextmanager
+def mkdocs_serve(project: Path) -> Iterator[Served]:
+    """`mkdocs serve` of ``project`` on a free port of 127.0.0.1, as `make
+    serve` runs it; stopped (with its children) when the block ends."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = project / "serve.log"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [*MKDOCS, "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        yield Served(port, log)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
 
 
 def git(repo: Path, *args: str) -> str:

@@ -91,9 +91,9 @@ _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]|$|[^#\s])")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 
 
-def _heading_lines(lines: list[str]) -> list[tuple[int, int]]:
-    """(0-based line, level) of every line that Python-Markdown can read as
-    a heading at the top level: outside fenced code, not indented."""
+def _outside_fences(lines: list[str]) -> list[tuple[int, str]]:
+    """(0-based number, text) of each line outside fenced code (the fence
+    lines themselves left out too)."""
     found = []
     fence: str | None = None
     for number, text in enumerate(lines):
@@ -104,8 +104,16 @@ def _heading_lines(lines: list[str]) -> list[tuple[int, int]]:
             elif marker.group(1)[0] == fence:
                 fence = None
             continue
-        if fence:
-            continue
+        if not fence:
+            found.append((number, text))
+    return found
+
+
+def _heading_lines(lines: list[str]) -> list[tuple[int, int]]:
+    """(0-based line, level) of every line that Python-Markdown can read as
+    a heading at the top level: outside fenced code, not indented."""
+    found = []
+    for number, text in _outside_fences(lines):
         atx = _ATX.match(text)
         if atx:
             found.append((number, len(atx.group(1))))
@@ -145,16 +153,8 @@ _UNSPACED_HEADING = re.compile(r"^(#{1,6})([^#\s].*)$")
 
 def _unspaced(lines: list[str], first_line: int) -> tuple[Heading, ...]:
     found = []
-    fence: str | None = None
-    for offset, text in enumerate(lines):
-        marker = _FENCE.match(text)
-        if marker:
-            if fence is None:
-                fence = marker.group(1)[0]
-            elif marker.group(1)[0] == fence:
-                fence = None
-            continue
-        match = None if fence else _UNSPACED_HEADING.match(text)
+    for offset, text in _outside_fences(lines):
+        match = _UNSPACED_HEADING.match(text)
         if match:
             found.append(Heading(len(match.group(1)), match.group(2).strip(), first_line + offset))
     return tuple(found)

@@ -4,18 +4,12 @@ additions, tried on copies of the real project."""
 from __future__ import annotations
 
 import hashlib
-import http.client
-import os
 import re
-import signal
-import socket
-import subprocess
-import time
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import MKDOCS, ROOT, copy_project, mkdocs_build
+from tests.helpers import ROOT, copy_project, mkdocs_build, mkdocs_serve
 
 
 def snapshot(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, str]:
@@ -120,51 +114,11 @@ Wat trekt.
         assert link not in (site / address / "index.html").read_text(encoding="utf-8")
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _get(port: int, path: str) -> str | None:
-    try:
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-        connection.request("GET", path)
-        response = connection.getresponse()
-        return response.read().decode("utf-8") if response.status == 200 else None
-    except OSError:
-        return None
-
-
 def test_serve_rebuilds_when_a_dilemma_changes(project: Path) -> None:
-    port = _free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    server = subprocess.Popen(
-        [*MKDOCS, "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
-    )
     dilemma = sorted((project / "dilemmas").glob("*.md"))[0]
     address = f"/dilemmas/{dilemma.stem}/"
-    try:
-        html = None
-        for _ in range(120):
-            html = _get(port, address)
-            if html:
-                break
-            time.sleep(0.5)
-        assert html, "mkdocs serve did not start"
+    with mkdocs_serve(project) as served:
+        served.wait_for(address)
         text = dilemma.read_text(encoding="utf-8")
         dilemma.write_text(re.sub(r"^title: .*$", "title: Titel gewijzigd tijdens serve", text, count=1, flags=re.M), encoding="utf-8")
-        for _ in range(120):
-            html = _get(port, address) or ""
-            if "Titel gewijzigd tijdens serve" in html:
-                break
-            time.sleep(0.5)
-        assert "Titel gewijzigd tijdens serve" in html
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        served.wait_for(address, "Titel gewijzigd tijdens serve")

@@ -8,18 +8,15 @@ from __future__ import annotations
 
 import os
 import re
-import signal
-import subprocess
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.test_build import _free_port, _get, snapshot
+from tests.e2e.test_build import snapshot
 from tests.e2e.test_editing import check as _check
-from tests.helpers import MKDOCS, copy_project, mkdocs_build
+from tests.helpers import copy_project, mkdocs_build, mkdocs_serve
 
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
 @pytest.fixture
@@ -97,36 +94,16 @@ def test_nothing_hangs_and_nothing_from_outside_is_published(project: Path, tmp_
 
 
 def test_serve_shows_the_sentence_and_never_the_script(project: Path) -> None:
-    port = _free_port()
-    log = project / "serve.log"
-    with log.open("w") as output:
-        server = subprocess.Popen(
-            [*MKDOCS, "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=project,
-            env=ENV,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
     dilemma = project / "dilemmas" / "op-tijd-opschalen.md"
     address = "/dilemmas/op-tijd-opschalen/"
-    try:
-        html = None
-        for _ in range(120):
-            html = _get(port, address)
-            if html:
-                break
-            time.sleep(0.5)
-        assert html, "mkdocs serve did not start"
+    with mkdocs_serve(project) as served:
+        served.wait_for(address)
         _add_to_section(dilemma, "Situatie", "!!! note\n    <img src=x onerror=alert(1)>")
-        for _ in range(120):
-            if "De gids kan niet worden gebouwd" in log.read_text(encoding="utf-8"):
-                break
+        deadline = time.monotonic() + 60
+        while "De gids kan niet worden gebouwd" not in served.log.read_text(encoding="utf-8"):
+            assert time.monotonic() < deadline, served.log.read_text(encoding="utf-8")
             time.sleep(0.5)
-        served = log.read_text(encoding="utf-8")
-        assert re.search(r"dilemmas/op-tijd-opschalen\.md:\d+: ## Situatie: het HTML-attribuut 'onerror'", served), served
-        assert "Traceback" not in served
-        assert "onerror" not in (_get(port, address) or "")
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        log = served.log.read_text(encoding="utf-8")
+        assert re.search(r"dilemmas/op-tijd-opschalen\.md:\d+: ## Situatie: het HTML-attribuut 'onerror'", log), log
+        assert "Traceback" not in log
+        assert "onerror" not in (served.get(address) or "")
