@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page
 
-from conftest import RequestLog
+from tests.browser.conftest import RequestLog
 from tests.helpers import TwoReleases, serve
 
 pytestmark = pytest.mark.browser

@@ -12,7 +12,7 @@ import pytest
 import segno
 from playwright.sync_api import Page, Route, expect
 
-from conftest import RequestLog
+from tests.browser.conftest import RequestLog
 
 pytestmark = pytest.mark.browser
 
