@@ -12,9 +12,7 @@ Texts meant for contributors are Dutch; identifiers are English.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from dataclasses import dataclass
-from typing import Any
 
 # The fixed parts and the value types belong to the contract too: callers
 # find them here, as `schema.TENSION_IDS` or `schema.Text`.
@@ -38,6 +36,8 @@ from .contract import (  # noqa: F401
 )
 from .values import (  # noqa: F401
     CornerNames,
+    Field,
+    Schema,
     Date,
     ItemRef,
     ListOf,
@@ -51,40 +51,6 @@ from .values import (  # noqa: F401
 
 
 # --- fields and schemas ----------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Field:
-    """One front-matter key of a content type."""
-
-    key: str
-    type: ValueType
-    required: bool
-    #: What the key means, in contributors' Dutch.
-    meaning: str
-    #: The value the template for new content shows.
-    example: Any = None
-
-
-@dataclass(frozen=True)
-class Schema:
-    """The front-matter keys and body rules of one kind of file."""
-
-    #: Dutch name of the kind, as in messages (``principe``).
-    name: str
-    fields: tuple[Field, ...]
-    #: Dutch plural, as in "een lijst van wijzigingen".
-    plural: str = ""
-    #: The body must have exactly these ``##`` sections (empty: free body).
-    sections: tuple[Section, ...] = ()
-    body_required: bool = True
-
-    @functools.cached_property
-    def keys(self) -> tuple[str, ...]:
-        return tuple(f.key for f in self.fields)
-
-    def field(self, key: str) -> Field:
-        return next(f for f in self.fields if f.key == key)
 
 
 TITLE = Field("title", Text(), True, "de titel, kort", "")

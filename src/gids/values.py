@@ -4,17 +4,15 @@ and answers with Dutch sentences that say what is expected."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .contract import CORNER_IDS, id_problem
+from .contract import CORNER_IDS, Section, id_problem
 
 #: What is wrong with a value: a message code (messages.yml) and its values.
 Issue = tuple[str, dict[str, Any]]
-
-if TYPE_CHECKING:
-    from .schema import Schema
 
 # --- value types -----------------------------------------------------------
 # Each type checks a plain YAML value and answers with Dutch sentences that say
@@ -199,3 +197,40 @@ class ItemRef(ValueType):
             return problems
         problem = id_problem(value)
         return [problem] if problem else []
+
+
+# --- the keys of a kind of file ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Field:
+    """One front-matter key of a content type."""
+
+    key: str
+    type: ValueType
+    required: bool
+    #: What the key means, in contributors' Dutch.
+    meaning: str
+    #: The value the template for new content shows.
+    example: Any = None
+
+
+@dataclass(frozen=True)
+class Schema:
+    """The front-matter keys and body rules of one kind of file."""
+
+    #: Dutch name of the kind, as in messages (``principe``).
+    name: str
+    fields: tuple[Field, ...]
+    #: Dutch plural, as in "een lijst van wijzigingen".
+    plural: str = ""
+    #: The body must have exactly these ``##`` sections (empty: free body).
+    sections: tuple[Section, ...] = ()
+    body_required: bool = True
+
+    @functools.cached_property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(f.key for f in self.fields)
+
+    def field(self, key: str) -> Field:
+        return next(f for f in self.fields if f.key == key)

@@ -15,10 +15,6 @@ PACKAGE = ROOT / "src" / "gids"
 def _imports(module: str) -> set[str]:
     """The modules of the package that ``module`` imports."""
     tree = ast.parse((PACKAGE / f"{module}.py").read_text(encoding="utf-8"))
-    # Imports for type checkers only (`if TYPE_CHECKING:`) never run.
-    for node in ast.walk(tree):
-        if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING":
-            node.body = []
     found = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom):
