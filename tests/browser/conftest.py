@@ -89,3 +89,26 @@ def page_without_javascript(browser: Browser, requests_made: RequestLog) -> Iter
     yield page
     context.close()
     assert requests_made.foreign() == []
+
+
+#: One page of each type of the built guide, by what it is: the tests that
+#: must hold on every page (privacy, quiet console) visit all of them.
+PAGE_TYPES = {
+    "home": "",
+    "principle": "principes/loyale-tegenspraak/",
+    "dilemma": "dilemmas/op-tijd-opschalen/",
+    "tension": "spanningen/professie-maatschappij/",
+    "triangle": "spanningen/",
+    "principle list": "principes/",
+    "dilemma list": "dilemmas/",
+    "dilemma list with a filter": "dilemmas/?spanning=politiek-maatschappij",
+    "changelog": "versies/",
+    "session picker": "sessie/",
+    "session cards": "sessie/?d=op-tijd-opschalen,bestaat-niet,minister-of-samenleving",
+    "contributing": "bijdragen/",
+    "about": "over/",
+    "accessibility": "toegankelijkheid/",
+    # The test server does not answer a missing address with the site's
+    # 404 page, as a host does; it is opened directly.
+    "404": "404.html",
+}

@@ -9,28 +9,11 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page
 
-from tests.browser.conftest import RequestLog
+from tests.browser.conftest import PAGE_TYPES, RequestLog
 from tests.helpers import TwoReleases, serve
 
 pytestmark = pytest.mark.browser
 
-PAGE_TYPES = {
-    "home": "",
-    "principle": "principes/loyale-tegenspraak/",
-    "dilemma": "dilemmas/op-tijd-opschalen/",
-    "tension": "spanningen/professie-maatschappij/",
-    "triangle": "spanningen/",
-    "principle list": "principes/",
-    "dilemma list with a filter": "dilemmas/?spanning=politiek-maatschappij",
-    "changelog": "versies/",
-    "session picker": "sessie/",
-    "session cards": "sessie/?d=op-tijd-opschalen,minister-of-samenleving",
-    "contributing": "bijdragen/",
-    "about": "over/",
-    # The test server does not serve the site's 404 page for a missing
-    # address, as a host would; open it directly.
-    "404": "404.html",
-}
 
 
 @pytest.fixture(scope="module")

@@ -10,29 +10,11 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import ConsoleMessage, Error, Page, expect
 
+from tests.browser.conftest import PAGE_TYPES
 from tests.helpers import TwoReleases, serve
 
 pytestmark = pytest.mark.browser
 
-PAGE_TYPES = {
-    "home": "",
-    "principle": "principes/loyale-tegenspraak/",
-    "dilemma": "dilemmas/op-tijd-opschalen/",
-    "tension": "spanningen/professie-maatschappij/",
-    "triangle": "spanningen/",
-    "principle list": "principes/",
-    "dilemma list": "dilemmas/",
-    "dilemma list with a filter": "dilemmas/?spanning=politiek-maatschappij",
-    "changelog": "versies/",
-    "session picker": "sessie/",
-    "session cards": "sessie/?d=op-tijd-opschalen,bestaat-niet,minister-of-samenleving",
-    "contributing": "bijdragen/",
-    "about": "over/",
-    "accessibility": "toegankelijkheid/",
-    # The test server does not answer a missing address with the site's
-    # 404 page, as a host does; it is opened directly.
-    "404": "404.html",
-}
 
 
 class Console:
