@@ -58,14 +58,14 @@ _HEADING_TAGS = {f"h{n}": n for n in range(1, 7)}
 _PERMALINK = "\u00b6"
 
 
-def read(markdown: str, first_line: int, rendered: str) -> Body:
+def read(markdown: str, first_line: int, rendered: str, tree: LexborHTMLParser | None = None) -> Body:
     """The structure of ``rendered``, the HTML of ``markdown``, a body that
     starts on ``first_line`` of its file."""
     lines = markdown.split("\n")
     candidates = _heading_lines(lines)
     headings: list[Heading] = []
     blocks: list[Block] = []
-    tree = LexborHTMLParser(rendered)
+    tree = tree or LexborHTMLParser(rendered)
     root = tree.body
     cursor = 0  # the next heading line of the markdown to match
     last_line = first_line

@@ -55,20 +55,25 @@ class Settings:
         built-in ones, as MkDocs orders them."""
         try:
             data = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506 - own loader
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        except (OSError, UnicodeDecodeError, yaml.YAMLError, ImportError, AttributeError) as error:
+            # ImportError, AttributeError: a !!python/name: that names nothing.
             raise ConfigError(path.name, str(error).splitlines()[0] if str(error) else type(error).__name__) from None
         listed = (data.get("markdown_extensions") if isinstance(data, dict) else None) or []
+        if not isinstance(listed, list):
+            raise ConfigError(path.name, "markdown_extensions moet een lijst van extensies zijn")
         names = list(ENGINE_BUILTINS)
         configs: dict[str, dict[str, Any]] = {}
         for entry in listed:
-            if isinstance(entry, dict):
+            if isinstance(entry, dict) and len(entry) == 1:
                 (name, config), = entry.items()
             else:
                 name, config = entry, None
+            if not isinstance(name, str) or not isinstance(config, (dict, type(None))):
+                raise ConfigError(path.name, f"dit deel van markdown_extensions is geen extensie: {str(entry)[:60]}")
             if name not in names:
-                names.append(str(name))
+                names.append(name)
             if config:
-                configs[str(name)] = dict(config)
+                configs[name] = dict(config)
         return cls(tuple(names), configs)
 
 
@@ -105,10 +110,15 @@ class Renderer:
     """One Python-Markdown instance, reset between bodies (building one
     costs as much as rendering many bodies)."""
 
-    def __init__(self, settings: Settings) -> None:
-        self._markdown = markdown.Markdown(
-            extensions=list(settings.extensions), extension_configs=settings.configs
-        )
+    def __init__(self, settings: Settings, config_name: str = CONFIG_FILE) -> None:
+        try:
+            self._markdown = markdown.Markdown(
+                extensions=list(settings.extensions), extension_configs=settings.configs
+            )
+        except (ImportError, AttributeError, TypeError, ValueError, KeyError) as error:
+            # An extension that is not installed, or a setting it does not
+            # know: Python-Markdown says which.
+            raise ConfigError(config_name, f"een markdown-extensie kan niet worden geladen ({error})") from None
 
     def __call__(self, text: str) -> str:
         self._markdown.reset()

@@ -141,11 +141,11 @@ def _elements(root: LexborNode | None, *, into_refused: bool = True) -> list[Lex
     return found
 
 
-def walk(rendered: str) -> list[Finding]:
+def walk(rendered: str, tree: LexborHTMLParser | None = None) -> list[Finding]:
     """Everything in ``rendered`` that the allow-list does not allow."""
     findings: list[Finding] = []
     section = ""
-    tree = LexborHTMLParser(rendered)
+    tree = tree or LexborHTMLParser(rendered)
     # Lexbor puts what belongs in <head> (a <meta>, <link>, <style> or
     # <script> before any text) there: those count as much as the body.
     for node in [*_elements(tree.head, into_refused=False), *_elements(tree.body, into_refused=False)]:
@@ -198,7 +198,14 @@ def _removed_by_nh3(rendered: str, tree: LexborHTMLParser) -> bool:
     return _inventory(LexborHTMLParser(cleaned)) != _inventory(tree)
 
 
-def check_rendered(rendered: str, markdown: str, first_line: int, path: str, headings: dict[str, int]) -> list[Problem]:
+def check_rendered(
+    rendered: str,
+    markdown: str,
+    first_line: int,
+    path: str,
+    headings: dict[str, int],
+    tree: LexborHTMLParser | None = None,
+) -> list[Problem]:
     """One problem for each finding in a body's rendered HTML.
 
     ``markdown`` is the body as written, starting on ``first_line`` of the
@@ -210,7 +217,7 @@ def check_rendered(rendered: str, markdown: str, first_line: int, path: str, hea
     starts = sorted(headings.values())
     # Where the search for each text in each section goes on from.
     cursors: dict[tuple[str, str], int] = {}
-    for finding in walk(rendered):
+    for finding in walk(rendered, tree):
         start_line = headings.get(finding.section, first_line)
         end_line = next((line for line in starts if line > start_line), None)
         start = _offset_of_line(lowered, start_line - first_line)

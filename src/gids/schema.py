@@ -184,6 +184,8 @@ REMOVAL = Schema(
     ),
     body_required=False,
 )
+
+
 def _removed(meaning: str) -> Field:
     """The list of removals of a release, or of the coming one."""
     return Field("removed", Nested(label="lijst van verwijderingen (zie hieronder)", schema=REMOVAL), False, meaning)

@@ -3,6 +3,8 @@ title heading, and (for a dilemma) its four sections in order, each with text.""
 
 from __future__ import annotations
 
+from selectolax.lexbor import LexborHTMLParser
+
 from . import body as body_parser
 from . import render, safety, schema
 from .problems import Problem, problem
@@ -42,9 +44,10 @@ def render_and_check(
     """Render the body as the site does; the safety verdict on that HTML,
     and its structure (headings, text, links) for the other checks."""
     rendered = renderer(markdown)
-    parsed = body_parser.read(markdown, first_line, rendered)
+    tree = LexborHTMLParser(rendered)  # read once, by both
+    parsed = body_parser.read(markdown, first_line, rendered, tree)
     sections = {h.text: h.line for h in reversed(parsed.headings) if h.level == 2}
-    problems.extend(safety.check_rendered(rendered, markdown, first_line, path, sections))
+    problems.extend(safety.check_rendered(rendered, markdown, first_line, path, sections, tree))
     return parsed
 
 

@@ -84,9 +84,7 @@ def _read_regular_file(path: Path) -> tuple[bytes | None, Refusal | None]:
     checked on the open file itself, so nothing can be swapped in between."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        if path.is_symlink():
-            return None, LINK
-        fd = os.open(path, flags)
+        fd = os.open(path, flags)  # a link of any kind: ELOOP, said as LINK
     except OSError as error:
         return None, _os_error(error)
     try:

@@ -32,12 +32,13 @@ def load_guide(
     found, sorted by file and line.
     """
     root = Path(root)
-    if markdown is None:
-        try:
+    try:
+        if markdown is None:
             markdown = render.Settings.from_config_file(root / render.CONFIG_FILE)
-        except render.ConfigError as error:
-            return None, [problem(render.CONFIG_FILE, 1, "bestand", "instellingen-onleesbaar", naam=error.name, reden=error.reason)]
-    return _load_guide(root, docs_dir, render.Renderer(markdown))
+        renderer = render.Renderer(markdown)
+    except render.ConfigError as error:
+        return None, [problem(render.CONFIG_FILE, 1, "bestand", "instellingen-onleesbaar", naam=error.name, reden=error.reason)]
+    return _load_guide(root, docs_dir, renderer)
 
 
 def _load_guide(root: Path, docs_dir: Path | None, renderer: render.Renderer) -> tuple[Guide | None, list[Problem]]:

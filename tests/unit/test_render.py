@@ -44,3 +44,24 @@ def test_an_unreadable_configuration_is_a_sentence(tmp_path: Path) -> None:
     (tmp_path / "mkdocs.yml").write_text("markdown_extensions: [\n", encoding="utf-8")
     with pytest.raises(render.ConfigError, match="mkdocs.yml kan niet worden gelezen"):
         render.Settings.from_config_file(tmp_path / "mkdocs.yml")
+
+
+@pytest.mark.parametrize(
+    "text, says",
+    [
+        ("markdown_extensions: 5\n", "markdown_extensions moet een lijst van extensies zijn"),
+        ("markdown_extensions: [{a: 1, b: 2}]\n", "is geen extensie"),
+        ("markdown_extensions: [toc: 5]\n", "is geen extensie"),
+        ("markdown_extensions: [bestaat.niet]\n", "een markdown-extensie kan niet worden geladen"),
+        ("markdown_extensions: [{toc: {bestaat: 1}}]\n", "een markdown-extensie kan niet worden geladen"),
+        ("x: !!python/name:bestaat.niet\n", "kan niet worden gelezen"),
+    ],
+)
+def test_a_broken_markdown_setting_is_one_sentence(tmp_path: Path, text: str, says: str) -> None:
+    from gids import load_guide
+
+    (tmp_path / "mkdocs.yml").write_text(text, encoding="utf-8")
+    guide, problems = load_guide(tmp_path)
+    assert guide is None
+    assert [(p.path, p.code) for p in problems] == [("mkdocs.yml", "instellingen-onleesbaar")]
+    assert says in problems[0].message
