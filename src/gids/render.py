@@ -53,6 +53,8 @@ class Settings:
     def from_config_file(cls, path: Path) -> Settings:
         """From ``mkdocs.yml``: the listed extensions after the engine's
         built-in ones, as MkDocs orders them."""
+        if not path.is_file():
+            raise ConfigError(path.name, f"het bestand ontbreekt in {path.parent}; is dit wel de map van de gids?")
         try:
             data = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506 - own loader
         except (OSError, UnicodeDecodeError, yaml.YAMLError, ImportError, AttributeError) as error:

@@ -65,3 +65,11 @@ def test_a_broken_markdown_setting_is_one_sentence(tmp_path: Path, text: str, sa
     assert guide is None
     assert [(p.path, p.code) for p in problems] == [("mkdocs.yml", "instellingen-onleesbaar")]
     assert says in problems[0].message
+
+
+def test_a_missing_configuration_is_named_in_dutch(tmp_path: Path) -> None:
+    from gids import load_guide
+
+    _, problems = load_guide(tmp_path / "elders")
+    assert [p.code for p in problems] == ["instellingen-onleesbaar"]
+    assert "het bestand ontbreekt in" in problems[0].message and "Errno" not in problems[0].message
