@@ -1,13 +1,17 @@
-"""The contributor documentation is generated from the schema and stays true to it."""
+"""The contributor documentation (gids/contributor_docs.py) is generated from the
+schema and stays true to it; the Bijdragen page also shows the catalogue of
+messages."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.helpers import GuideTree
+from tests.helpers import ROOT, GuideTree
 from gids import load_guide, schema
 from gids.contributor_docs import UnknownMarker, expand_markers, key_table, rules, template
-from tests.helpers import ROOT
+from gids.messages import GROUPS, catalogue
+
+CATALOGUE = catalogue()
 
 
 @pytest.mark.parametrize(
@@ -82,3 +86,15 @@ def test_text_after_a_marker_stays_its_own_paragraph() -> None:
     out = expand_markers("Voor.\n\n<!-- gids:sleutels dilemma -->\n\nNa de tabel.\n", ROOT)
     # A table swallows the next line unless a blank line ends it.
     assert "|\n\nNa de tabel.\n" in out
+
+
+def test_meldingen_marker_is_replaced() -> None:
+    out = expand_markers("Intro\n\n<!-- gids:meldingen -->\n\nEinde\n", ROOT)
+    assert "<!--" not in out
+    assert f"### {GROUPS[0]}" in out and next(iter(CATALOGUE.values())).example in out
+    assert out.startswith("Intro\n") and out.endswith("\nEinde\n")
+
+
+def test_bijdragen_page_has_the_catalogue() -> None:
+    page = (ROOT / "docs" / "bijdragen.md").read_text(encoding="utf-8")
+    assert "<!-- gids:meldingen -->" in page.splitlines()

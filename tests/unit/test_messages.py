@@ -1,8 +1,9 @@
-"""The catalogue of messages (src/gids/messages.yml) covers every message.
+"""The catalogue of messages (src/gids/messages.yml) covers every message,
+and ``gids/messages.py`` explains each one.
 
 Every problem carries the code of its message; its text and explanation
-come from that code's entry. Every rule case of ``test_rules.py``, a few
-extra cases below, the golden fixtures, the messages of ``make
+come from that code's entry. Every case of ``RULES`` in ``test_validate.py``,
+a few extra cases below, the golden fixtures, the messages of ``make
 check-history`` and a few rare problems made directly produce a code; each
 must have an entry, and every entry must be produced by at least one of
 them, so the Bijdragen page explains no message that no longer exists.
@@ -18,10 +19,9 @@ import pytest
 
 from tests.helpers import ROOT, GuideTree, copy_fixture_guide
 from gids import Problem, load_guide
-from gids.contributor_docs import expand_markers
 from gids.history_check import CheckResult, compare
-from gids.messages import GROUPS, Message, catalogue, explain, markdown
-from tests.unit.test_rules import CHANGELOG, DILEMMA, PRINCIPLE, RULES, Rule
+from gids.messages import GROUPS, catalogue, explain, markdown
+from tests.unit.test_validate import CHANGELOG, DILEMMA, PRINCIPLE, RULES, Rule
 from tests.unit.test_safety import ACTIVE
 
 TRIANGLE = "docs/spanningen/index.md"
@@ -41,7 +41,7 @@ def _without_releases(t: GuideTree) -> None:
     t.replace(PRINCIPLE, "order: 2", 'order: 2\nhistory:\n  - note: Aangepast.\n    version: "1.0"')
 
 
-#: Messages that no case of test_rules.py produces, in the same style.
+#: Messages that no case of RULES produces, in the same style.
 EXTRA = [
     Rule("text-blank", lambda t: t.replace(PRINCIPLE, "title: Luister echt", 'title: "  "'), PRINCIPLE, 2, "title", "vul hier tekst in"),
     Rule(
@@ -148,20 +148,7 @@ def _history_line(statuses: dict[str, str], root: Path) -> str:
     return lines[0]
 
 
-# --- the catalogue itself ----------------------------------------------------------
-
-
-@pytest.mark.parametrize("entry", CATALOGUE.values(), ids=list(CATALOGUE))
-def test_each_entry_is_a_whole_message_with_its_explanation(entry: Message) -> None:
-    assert entry.group in GROUPS
-    assert entry.meaning.strip() and entry.fix.strip()
-    # The example line is what the check prints: file, line, key, message.
-    values = entry.example_values
-    line = f"{values['bestand']}:{values['regel']}: {values['sleutel']}: {entry.text(values)}"
-    assert entry.example.endswith(line)
-    # A key that stands for any key explains any; a fixed key only itself.
-    if "(" not in entry.key:
-        assert values["sleutel"] == entry.key
+# --- a problem and its explanation -------------------------------------------------
 
 
 def test_a_problem_is_explained_by_its_code() -> None:
@@ -170,11 +157,6 @@ def test_a_problem_is_explained_by_its_code() -> None:
         "'x' is geen bekend principe; gebruik de bestandsnaam (zonder .md) van een bestand in de map principles/"
     )
     assert explain(problem) is CATALOGUE["onbekend-principe"]
-
-
-def test_an_unknown_code_is_a_mistake_in_the_code() -> None:
-    with pytest.raises(KeyError):
-        Problem("dilemmas/x.md", 3, "principles", "bestaat-niet", {})
 
 
 # --- every message is in the catalogue -----------------------------------------------
@@ -268,52 +250,3 @@ def test_markdown_shows_every_entry_by_group() -> None:
     # Examples may show HTML inside `code`, which renders as text; outside
     # code spans there is no raw HTML.
     assert "<" not in re.sub(r"`[^`]*`", "", text), "no raw HTML"
-
-
-def test_meldingen_marker_is_replaced() -> None:
-    out = expand_markers("Intro\n\n<!-- gids:meldingen -->\n\nEinde\n", ROOT)
-    assert "<!--" not in out
-    assert f"### {GROUPS[0]}" in out and next(iter(CATALOGUE.values())).example in out
-    assert out.startswith("Intro\n") and out.endswith("\nEinde\n")
-
-
-def test_bijdragen_page_has_the_catalogue() -> None:
-    page = (ROOT / "docs" / "bijdragen.md").read_text(encoding="utf-8")
-    assert "<!-- gids:meldingen -->" in page.splitlines()
-
-
-ENTRY = "- code: {code}\n  groep: {group}\n  sleutel: bestand\n  melding: Iets {{naam}}.\n  voorbeeld: {example}\n  betekenis: b\n  wat-doe-je: w\n"
-GOOD_EXAMPLE = "{bestand: a.md, regel: 1, sleutel: bestand, naam: x}"
-
-
-@pytest.mark.parametrize(
-    "text, says",
-    [
-        ("- code: x\n  sleutel: [\n", "messages.yml kan niet worden gelezen"),
-        ("code: x\n", "moet een lijst van meldingen zijn"),
-        ("- code: x\n  groep: Het bestand\n  sleutel: bestand\n", "melding 1 mist tekst bij melding, betekenis, wat-doe-je"),
-        (ENTRY.format(code="x", group="Iets anders", example=GOOD_EXAMPLE), "melding 1 heeft een onbekende groep 'Iets anders'"),
-        (ENTRY.format(code="x", group="Het bestand", example="{bestand: a.md, regel: 1, sleutel: bestand}"), "mist een waarde voor: naam"),
-        (
-            ENTRY.format(code="x", group="Het bestand", example=GOOD_EXAMPLE) * 2,
-            "de code 'x' staat twee keer in de lijst (melding 2)",
-        ),
-    ],
-)
-def test_a_mistake_in_the_catalogue_file_gets_a_sentence(tmp_path: Path, text: str, says: str) -> None:
-    from gids.messages import CatalogueError, load_catalogue
-
-    path = tmp_path / "messages.yml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(CatalogueError, match=re.escape(says)):
-        load_catalogue(path)
-
-
-def test_the_catalogue_is_a_data_file_the_redactie_can_edit(tmp_path: Path) -> None:
-    from gids.messages import CATALOGUE_FILE, load_catalogue
-
-    assert CATALOGUE_FILE.name == "messages.yml" and len(CATALOGUE) > 80
-    # Reworded in the file, a message reads differently, with its values.
-    path = tmp_path / "messages.yml"
-    path.write_text(ENTRY.format(code="x", group="Het bestand", example=GOOD_EXAMPLE), encoding="utf-8")
-    assert load_catalogue(path)["x"].text({"naam": "hier"}) == "Iets hier."
