@@ -12,8 +12,11 @@ import html
 import logging
 import os
 import posixpath
+import re
+import shutil
 from pathlib import Path
 from typing import Any
+from concurrent.futures import Future, ProcessPoolExecutor
 
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
@@ -25,7 +28,20 @@ from mkdocs.structure.pages import Page
 
 # The core: the package in src/gids, installed by the Makefile's set-up.
 import gids
-from gids import contributor_docs, csp, forge, gitrepo, messages, opendata, qr, release, render, schema, source
+from gids import (
+    contributor_docs,
+    csp,
+    forge,
+    gitrepo,
+    messages,
+    opendata,
+    qr,
+    release,
+    render,
+    schema,
+    second_core,
+    site_folder,
+)
 
 log = logging.getLogger("mkdocs.hooks.gids")
 
@@ -72,6 +88,67 @@ class _Build:
     #: Public address (``dilemmas/x/``) -> the URL MkDocs built the page at
     #: (the same, or ``dilemmas/x.html`` in the offline build).
     built_urls: dict[str, str]
+    #: The URL of each file (normalised, ``dilemmas/x``) -> its source path
+    #: in MkDocs' namespace (``dilemmas/x.md``): how a link was written.
+    sources: dict[str, str]
+    #: Judges each page's body on the HTML MkDocs rendered for it.
+    judge: gids.BodyJudge
+    #: What the judge found, reported together before anything is written.
+    judged: list[Future[list[gids.Problem]]]
+    #: Pages rendered, not yet handed to the judge (``second_core.BATCH``).
+    waiting: list[second_core.PageToJudge]
+    #: The second core's worker (``gids/second_core.py``), if any.
+    worker: ProcessPoolExecutor | None = None
+    #: QR codes by address, made on the second core.
+    qr_codes: list[Future[dict[str, str]]]
+    #: The output folder, and the folder beside it the build writes into;
+    #: the new site takes the old one's place only when the build succeeded.
+    target: Path | None = None
+    staging: Path | None = None
+    warnings: _Counter | None = None
+    held: _HeldWarnings | None = None
+
+
+class _Counter(logging.Handler):
+    """Counts MkDocs' warnings: in strict mode, the build fails after
+    on_post_build on any warning, so the new site is not swapped in then."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+_PAGE_LINK = re.compile(r"contains a link '([^'#?]*)")
+
+
+def _about_a_page_link(record: logging.LogRecord) -> bool:
+    """Whether MkDocs' warning is about a link to a ``.md`` file: the
+    guide's check reports each of those in Dutch (``gids/links.py``)."""
+    match = _PAGE_LINK.search(record.getMessage())
+    return match is not None and match.group(1).endswith(".md")
+
+
+class _HeldWarnings(logging.Filter):
+    """Holds MkDocs' warnings about the pages' links while the pages are
+    rendered. When the guide's own check finds problems, its Dutch report
+    names every broken link to a page; MkDocs' English warnings about the
+    same links are dropped then, the others let through with the report."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING:
+            return True
+        self.records.append(record)
+        return False
+
+
+_PAGES_LOG = logging.getLogger("mkdocs.structure.pages")
 
 
 _build = _Build()
@@ -100,7 +177,24 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.extra["polyfills"] = [WORKER_SHIM]
         # From a USB stick there is no versions.json to read.
         config.extra.pop("version", None)
+    _stage(config)
     return config
+
+
+def _stage(config: MkDocsConfig) -> None:
+    """Build beside the output folder: MkDocs empties its output folder
+    before the pages are rendered, and the bodies are judged on what it
+    renders. A mistake then leaves the last site as it was."""
+    _build.target = _build.staging = None
+    _build.warnings = _build.held = _build.worker = None
+    if os.environ.get(DIRTY) == "true":
+        return  # mkdocs serve --dirty: rebuilds only what changed, in place
+    _build.target = Path(config.site_dir)
+    _build.staging = site_folder.staging_folder(_build.target)
+    config.site_dir = str(_build.staging)
+    if config.strict:
+        _build.warnings = _Counter()
+        logging.getLogger("mkdocs").addHandler(_build.warnings)
 
 
 def _offline_enabled(config: MkDocsConfig) -> bool:
@@ -119,10 +213,13 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(str(refusal)) from None
     if recovered:
         log.info(recovered)
-    markdown = render.Settings.from_engine(config.markdown_extensions, config.mdx_configs)
-    guide, problems = gids.load_guide(_build.root, Path(config.docs_dir), markdown)
+    guide, problems, _build.judge = gids.load_for_engine(_build.root, Path(config.docs_dir))
     if problems:
+        # The bodies too, rendered as MkDocs would: all mistakes at once.
+        markdown = render.Settings.from_engine(config.markdown_extensions, config.mdx_configs)
+        _, problems = gids.load_guide(_build.root, Path(config.docs_dir), markdown)
         raise PluginError(gids.report(problems))
+    _build.judged, _build.waiting = [], []
     try:
         messages.catalogue()  # the Bijdragen page's explanations, edited by the redactie
     except messages.CatalogueError as error:
@@ -193,7 +290,25 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         shim = (_build.root / WORKER_SHIM_SOURCE).read_text(encoding="utf-8")
         files.append(File.generated(config, WORKER_SHIM, content=shim))
     _build.built_urls = {_public_address(f.url): f.url for f in files.documentation_pages()}
+    sources = {posixpath.normpath(f.url): f.src_uri for f in files}
+    # mkdocs serve has threads: no forked worker there.
+    _build.worker = second_core.start(_build.judge, sources, allowed=os.environ.get(SERVING) != "true")
+    addresses = [_permalink(config, d.url) for d in guide.dilemmas.values()]
+    _build.qr_codes = [
+        second_core.run(_build.worker, second_core.qr_codes, addresses[i : i + QR_BATCH])
+        for i in range(0, len(addresses), QR_BATCH)
+    ]
     return files
+
+
+# QR codes per task for the worker: a few hundred milliseconds of work each.
+QR_BATCH = 200
+
+
+def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> None:
+    # The pages are rendered next; see _HeldWarnings.
+    _build.held = _HeldWarnings()
+    _PAGES_LOG.addFilter(_build.held)
 
 
 def _public_address(url: str) -> str:
@@ -231,15 +346,12 @@ def _kind(page: Page, path: str) -> str | None:
 
 
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
-    # An item's front matter was read and checked by the core already, with
-    # its limits (no aliases, tags, depth); the page gets its meta from the
-    # guide (on_page_markdown), so MkDocs reads only the body. An empty front matter keeps MkDocs from taking the
-    # body's first lines for MultiMarkdown metadata.
-    item = _build.guide.by_path(_source_path(page))
-    if not isinstance(item, (gids.Principle, gids.Dilemma)) or page.file.abs_src_path is None:
-        return None
-    text, _ = source.read_text(Path(page.file.abs_src_path), item.path)
-    body = source.body_of(text) if text is not None else None
+    # An item's file was read and its front matter checked by the core, with
+    # its limits (no aliases, tags, depth); MkDocs renders the body read
+    # then, and the page gets its meta from the guide (on_page_markdown). An
+    # empty front matter keeps MkDocs from taking the body's first lines for
+    # MultiMarkdown metadata.
+    body = _build.judge.body(_source_path(page))
     return None if body is None else f"---\n{{}}\n---\n{body}"
 
 
@@ -260,14 +372,30 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         # (history, notes, tags...), Material needs only what it shows in
         # <head>. Kept whole, those are megabytes in a large guide.
         page.meta = {"title": item.title, "description": item.description, **page.meta}
-        # The description opens the page as its lead; being part of the
-        # markdown, it is also in the search index.
-        # Escaped: the description is plain text, never markup.
-        return f"{html.escape(item.description, quote=False)}\n{{: .gids-lead }}\n\n{markdown}"
+        return markdown
     try:
         return contributor_docs.expand_markers(markdown, _build.root)
     except contributor_docs.UnknownMarker as error:
         raise PluginError(f"{page.file.src_uri}: onbekende markering {error}") from None
+
+
+def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Judge the body on the HTML MkDocs made of it, the HTML that is
+    published (``gids/judge.py``); the problems are reported in on_env."""
+    _build.waiting.append((_source_path(page), page.markdown or "", content, page.url, page.file.src_uri))
+    if len(_build.waiting) >= second_core.BATCH:
+        _judge_waiting()
+    item = _build.guide.by_path(_source_path(page))
+    if isinstance(item, (gids.Principle, gids.Dilemma)):
+        # The description opens the page as its lead, and being part of the
+        # content it is in the search index. Escaped: it is plain text.
+        return f'<p class="gids-lead">{html.escape(item.description, quote=False)}</p>\n{content}'
+    return content
+
+
+def _judge_waiting() -> None:
+    _build.judged.append(second_core.run(_build.worker, second_core.judge_pages, _build.waiting))
+    _build.waiting = []
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
@@ -294,9 +422,26 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    held, _build.held = _build.held, None
+    if held is not None:
+        _PAGES_LOG.removeFilter(held)
+    _judge_waiting()
+    problems = second_core.results(_build.judged)
+    for record in held.records if held is not None else ():
+        if not (problems and _about_a_page_link(record)):
+            logging.getLogger(record.name).handle(record)
+    if problems:
+        # Every page is rendered, none written yet.
+        raise PluginError(gids.report(sorted(set(problems))))
     env.filters["datum"] = _dutch_date
     env.filters["link"] = _link
-    env.filters["qr"] = qr.svg
+    codes: dict[str, str] = {}
+    for batch in _build.qr_codes:
+        codes.update(batch.result())
+    # Done with the worker: while it lives, every page of memory it shares
+    # with this process is copied on this process's next write to it.
+    _stop_worker()
+    env.filters["qr"] = lambda address: codes.get(address) or qr.svg(address)
     # The permanent, absolute address of a page (for links to copy and print).
     env.filters["permalink"] = lambda address: _permalink(config, address)
     _build.env = env
@@ -326,6 +471,8 @@ def _dutch_date(value: Any) -> str:
     return f"{value.day} {_MONTHS[value.month - 1]} {value.year}" if value else ""
 
 
+# Last: the plugins write their files (search index, redirects) first.
+@event_priority(-100)
 def on_post_build(config: MkDocsConfig) -> None:
     # The feed is written after a successful build only; it needs absolute
     # addresses, so it is rendered from a template with the site's address.
@@ -335,6 +482,47 @@ def on_post_build(config: MkDocsConfig) -> None:
     target = Path(config.site_dir) / FEED_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(feed, encoding="utf-8")
+    _finish(config, succeeded=_build.warnings is None or _build.warnings.count == 0)
+
+
+def on_build_error(error: Exception) -> None:
+    held, _build.held = _build.held, None
+    if held is not None:
+        # Another failure, before the guide's report: MkDocs' warnings count.
+        _PAGES_LOG.removeFilter(held)
+        for record in held.records:
+            logging.getLogger(record.name).handle(record)
+    _finish(None, succeeded=False)
+
+
+def on_shutdown() -> None:
+    # After Ctrl-C MkDocs runs neither on_post_build nor on_build_error.
+    _finish(None, succeeded=False)
+
+
+def _stop_worker() -> None:
+    worker, _build.worker = _build.worker, None
+    if worker is not None:
+        worker.shutdown(cancel_futures=True)
+
+
+def _finish(config: MkDocsConfig | None, succeeded: bool) -> None:
+    """Put the new site in the old one's place, or remove it (a warning in
+    strict mode fails the build after on_post_build: no swap then)."""
+    _stop_worker()
+    if _build.warnings is not None:
+        logging.getLogger("mkdocs").removeHandler(_build.warnings)
+        _build.warnings = None
+    staging, target = _build.staging, _build.target
+    _build.staging = _build.target = None
+    if staging is None or target is None:
+        return
+    if succeeded and staging.is_dir():
+        site_folder.put_in_place(staging, target)
+        if config is not None:
+            config.site_dir = str(target)
+    else:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 
@@ -343,10 +531,12 @@ def on_post_build(config: MkDocsConfig) -> None:
 # allow. It runs this file again for every rebuild, so what it runs for is
 # kept in the process's environment, set once at its start.
 SERVING = "GIDS_MKDOCS_SERVE"
+DIRTY = "GIDS_MKDOCS_DIRTY"
 
 
 def on_startup(command: str, dirty: bool) -> None:
     os.environ[SERVING] = "true" if command == "serve" else "false"
+    os.environ[DIRTY] = "true" if dirty else "false"
 
 
 def _with_policy() -> bool:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from .model import Change, Corner, Dilemma, Guide, HistoryEntry, Principle, Release, Removal, Tension
 from .problems import Problem, report
-from .validate import load_guide
+from .judge import BodyJudge
+from .validate import load_for_engine, load_guide
 
 __all__ = [
+    "BodyJudge",
     "Change",
     "Corner",
     "Dilemma",
@@ -22,6 +24,7 @@ __all__ = [
     "Release",
     "Removal",
     "Tension",
+    "load_for_engine",
     "load_guide",
     "report",
 ]

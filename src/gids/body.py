@@ -11,6 +11,7 @@ messages can still name a line.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
@@ -58,9 +59,17 @@ _HEADING_TAGS = {f"h{n}": n for n in range(1, 7)}
 _PERMALINK = "\u00b6"
 
 
-def read(markdown: str, first_line: int, rendered: str, tree: LexborHTMLParser | None = None) -> Body:
+def read(
+    markdown: str,
+    first_line: int,
+    rendered: str,
+    tree: LexborHTMLParser | None = None,
+    written: Callable[[str], str] | None = None,
+) -> Body:
     """The structure of ``rendered``, the HTML of ``markdown``, a body that
-    starts on ``first_line`` of its file."""
+    starts on ``first_line`` of its file. ``written`` turns a link address
+    in the HTML back into the address as written in the markdown, where the
+    engine rewrote it (MkDocs makes ``../principles/x.md`` a URL)."""
     lines = markdown.split("\n")
     candidates = _heading_lines(lines)
     headings: list[Heading] = []
@@ -82,7 +91,7 @@ def read(markdown: str, first_line: int, rendered: str, tree: LexborHTMLParser |
             cursor += 1
         text = node.text(deep=True).replace(_PERMALINK, "").strip()
         headings.append(Heading(level, text, last_line))
-    links = _links(tree, markdown, first_line)
+    links = _links(tree, markdown, first_line, written)
     return Body(tuple(headings), links, tuple(blocks), _unspaced(lines, first_line))
 
 
@@ -130,7 +139,9 @@ def _next_text_line(lines: list[str], start: int) -> int:
     return max(start, 0)
 
 
-def _links(tree: LexborHTMLParser, markdown: str, first_line: int) -> tuple[Link, ...]:
+def _links(
+    tree: LexborHTMLParser, markdown: str, first_line: int, written: Callable[[str], str] | None
+) -> tuple[Link, ...]:
     """Every link and image address, with the line where it is written (the
     line of the body's start where the markdown spells it otherwise)."""
     links = []
@@ -139,6 +150,8 @@ def _links(tree: LexborHTMLParser, markdown: str, first_line: int) -> tuple[Link
         target = node.attributes.get("href" if node.tag == "a" else "src") or ""
         if node.tag == "a" and "headerlink" in (node.attributes.get("class") or ""):
             continue  # the toc extension's own link to the heading
+        if written is not None:
+            target = written(target)
         found = markdown.find(target, offset) if target else -1
         if found >= 0:
             offset = found + len(target)

@@ -83,7 +83,8 @@ _FIELDS = ("code", "groep", "sleutel", "melding", "betekenis", "wat-doe-je")
 def load_catalogue(path: Path = CATALOGUE_FILE) -> dict[str, Message]:
     """The messages of ``path`` by code, in the file's order."""
     try:
-        entries = yaml.safe_load(path.read_text(encoding="utf-8"))
+        # libyaml where PyYAML has it: 0.01 s instead of 0.1 s, on every build.
+        entries = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise CatalogueError(f"{path.name} kan niet worden gelezen: {str(error).splitlines()[0]}") from None
     if not isinstance(entries, list):

@@ -25,7 +25,7 @@ class Changelog:
     removal_lines: dict[int, int] = field(default_factory=dict)
 
 
-def load_changelog(root: Path, docs_dir: Path, problems: list[Problem], renderer: render.Renderer) -> Changelog:
+def load_changelog(root: Path, docs_dir: Path, problems: list[Problem], renderer: render.Renderer | None) -> Changelog:
     """The releases, from the front matter of the changelog page."""
     abs_path = docs_dir / schema.CHANGELOG_SOURCE
     rel = rel_path(abs_path, root)

@@ -27,7 +27,14 @@ class Loaded:
 
     path: str
     checked: Checked
+    #: The links of the body; empty when its check waits for the engine's HTML.
     links: tuple[body_parser.Link, ...]
+    #: The file line of the body's first line as the engine gets it (MkDocs
+    #: drops the blank lines under the front matter).
+    body_line: int = 1
+    #: The body as read, for the engine to render: kept only when its check
+    #: waits for the engine's HTML.
+    body: str | None = None
     history: tuple[HistoryEntry, ...] = ()
 
 
@@ -91,30 +98,34 @@ def content_files(root: Path, folder: str, problems: list[Problem]) -> list[tupl
 
 
 def load_file(
-    abs_path: Path, rel: str, spec: schema.Schema, problems: list[Problem], renderer: render.Renderer
+    abs_path: Path, rel: str, spec: schema.Schema, problems: list[Problem], renderer: render.Renderer | None
 ) -> Loaded | None:
+    """Read and check one file. Without ``renderer`` its body is left for
+    the engine's HTML (``judge.py``): only the front matter is checked."""
     own: list[Problem] = []
     try:
         result = _check_file(abs_path, rel, spec, own, renderer)
     finally:
-        problems.extend(_capped(own))
+        problems.extend(capped(own))
     return result
 
 
 def _check_file(
-    abs_path: Path, rel: str, spec: schema.Schema, problems: list[Problem], renderer: render.Renderer
+    abs_path: Path, rel: str, spec: schema.Schema, problems: list[Problem], renderer: render.Renderer | None
 ) -> Loaded | None:
     source, file_problems = load(abs_path, rel)
     problems.extend(file_problems)
     if source is None or source.front_matter is None:
         return None
     checked = check_mapping(source.front_matter, spec, rel, problems, missing_line=1)
-    parsed = check_body(source, spec, problems, renderer)
     checked.located = None  # the whole front matter, with positions: no longer needed
-    return Loaded(rel, checked, parsed.links)
+    if renderer is None:
+        return Loaded(rel, checked, (), engine_line(source.body, source.body_line), source.body)
+    parsed = check_body(source.body, source.body_line, rel, renderer(source.body), spec, problems)
+    return Loaded(rel, checked, parsed.links, source.body_line)
 
 
-def _capped(problems: list[Problem]) -> list[Problem]:
+def capped(problems: list[Problem]) -> list[Problem]:
     """The first messages of one file, and a line that says how many more
     there are: a broken file must not bury the others."""
     if len(problems) <= MAX_PROBLEMS_PER_FILE:
@@ -143,3 +154,12 @@ def rel_path(path: Path, root: Path) -> str:
         return (path.parent.resolve() / path.name).relative_to(root.resolve()).as_posix()
     except (ValueError, OSError, RuntimeError):
         return path.as_posix()
+
+
+def engine_line(body: str, body_line: int) -> int:
+    """The file line on which MkDocs' copy of a body starts: it drops the
+    blank lines under the front matter (``mkdocs.utils.meta.get_data``).
+    An empty body is named where it starts, as ``make check`` names it."""
+    if not body.strip():
+        return body_line
+    return body_line + len(body) - len(body.lstrip("\n"))

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from . import body as body_parser
 from . import render
-from .files import regular_files, rel_path
+from .files import engine_line, regular_files, rel_path
 from .problems import Problem, problem
-from .sections import render_and_check
+from .sections import check_rendered
 from .source import read_text, split
 from .suggestions import suggest
 
@@ -79,14 +80,24 @@ def _why_broken(
     return "link-geen-item", {}
 
 
+@dataclass(frozen=True)
+class DocsPage:
+    """A page of ``docs/`` whose body waits for the engine's HTML."""
+
+    #: The file line of the body's first line as the engine gets it.
+    body_line: int
+    #: Its folder in the site's namespace (inside ``docs/``), links resolve against it.
+    base: str
+
+
 def check_docs(
     root: Path,
     docs_dir: Path,
     items: dict[str, set[str]],
     aliases: dict[str, dict[str, str]],
     problems: list[Problem],
-    renderer: render.Renderer,
-) -> None:
+    renderer: render.Renderer | None,
+) -> tuple[frozenset[str], dict[str, DocsPage]]:
     """The docs pages, checked before anything is written: what they render
     to, and their links. Every file of the folder is published as it is, so
     none may be a link or anything but a regular file.
@@ -94,9 +105,14 @@ def check_docs(
     A docs page lives in the site's namespace: from ``docs/index.md`` a
     dilemma is ``dilemmas/id.md`` and a principle ``principles/id.md``, the
     paths under which MkDocs knows them.
+
+    Without ``renderer`` the bodies are left for the engine's HTML: returned
+    are the pages (by their path inside ``docs/``) and, by their path in the
+    project, what judging each body needs.
     """
     files = [f for f in regular_files(docs_dir, root, problems) if f.suffix == ".md"]
     pages = frozenset(f.relative_to(docs_dir).as_posix() for f in files)
+    waiting: dict[str, DocsPage] = {}
     for abs_path in files:
         rel = rel_path(abs_path, root)
         text, read_problems = read_text(abs_path, rel)
@@ -110,6 +126,10 @@ def check_docs(
             if source is None:
                 continue
             body, body_line = source.body, source.body_line
-        parsed = render_and_check(body, body_line, rel, problems, renderer)
         base = posixpath.dirname(abs_path.relative_to(docs_dir).as_posix())
+        if renderer is None:
+            waiting[rel] = DocsPage(engine_line(body, body_line), base)
+            continue
+        parsed = check_rendered(body, body_line, rel, renderer(body), problems)
         check_links(parsed.links, rel, items, aliases, problems, base=base, pages=pages)
+    return pages, waiting

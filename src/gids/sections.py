@@ -1,32 +1,41 @@
 """Checking a body on the HTML the site renders for it: safe, not empty, no
-title heading, and (for a dilemma) its four sections in order, each with text."""
+title heading, and (for a dilemma) its four sections in order, each with text.
+
+The HTML is either the engine's own (the site's build judges each page on
+what MkDocs rendered for it, see ``judge.py``) or, for the commands without
+an engine (``make check``), what ``render.py`` makes with the same settings."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from selectolax.lexbor import LexborHTMLParser
 
 from . import body as body_parser
-from . import render, safety, schema
+from . import safety, schema
 from .problems import Problem, problem
-from .source import SourceFile
 from .suggestions import suggest
 
 
 def check_body(
-    source: SourceFile, spec: schema.Schema, problems: list[Problem], renderer: render.Renderer
+    markdown: str,
+    first_line: int,
+    path: str,
+    rendered: str,
+    spec: schema.Schema,
+    problems: list[Problem],
+    written: Callable[[str], str] | None = None,
 ) -> body_parser.Body:
-    """Check the body of an item: what it renders to, not empty, no title
+    """Check the body of an item on ``rendered``, the HTML of ``markdown``
+    (which starts on ``first_line`` of ``path``): safe, not empty, no title
     heading, the sections."""
-    parsed = render_and_check(source.body, source.body_line, source.path, problems, renderer)
-    path = source.path
+    parsed = check_rendered(markdown, first_line, path, rendered, problems, written)
     for heading in parsed.unspaced_headings:
         problems.append(
             problem(path, heading.line, "kopje", "spatie-na-hekjes", kopje=f"{'#' * heading.level} {heading.text}")
         )
     if spec.body_required and parsed.is_empty:
-        problems.append(
-            problem(path, source.body_line, "tekst", "tekst-ontbreekt", soort=spec.name)
-        )
+        problems.append(problem(path, first_line, "tekst", "tekst-ontbreekt", soort=spec.name))
         return parsed
     for heading in parsed.headings:
         if heading.level == 1:
@@ -34,27 +43,37 @@ def check_body(
                 problem(path, heading.line, "kopje", "titel-als-kopje", kopje=heading.text)
             )
     if spec.sections:
-        _check_sections(parsed, spec.sections, source, problems)
+        end_line = first_line + markdown.count("\n")
+        _check_sections(parsed, spec.sections, path, first_line, end_line, problems)
     return parsed
 
 
-def render_and_check(
-    markdown: str, first_line: int, path: str, problems: list[Problem], renderer: render.Renderer
+def check_rendered(
+    markdown: str,
+    first_line: int,
+    path: str,
+    rendered: str,
+    problems: list[Problem],
+    written: Callable[[str], str] | None = None,
 ) -> body_parser.Body:
-    """Render the body as the site does; the safety verdict on that HTML,
-    and its structure (headings, text, links) for the other checks."""
-    rendered = renderer(markdown)
+    """The safety verdict on ``rendered``, the HTML of a body, and its
+    structure (headings, text, links) for the other checks. ``written``
+    gives a link as its author wrote it, where the engine rewrote it."""
     tree = LexborHTMLParser(rendered)  # read once, by both
-    parsed = body_parser.read(markdown, first_line, rendered, tree)
+    parsed = body_parser.read(markdown, first_line, rendered, tree, written)
     sections = {h.text: h.line for h in reversed(parsed.headings) if h.level == 2}
     problems.extend(safety.check_rendered(rendered, markdown, first_line, path, sections, tree))
     return parsed
 
 
 def _check_sections(
-    parsed: body_parser.Body, sections: tuple[schema.Section, ...], source: SourceFile, problems: list[Problem]
+    parsed: body_parser.Body,
+    sections: tuple[schema.Section, ...],
+    path: str,
+    first_line: int,
+    end_line: int,
+    problems: list[Problem],
 ) -> None:
-    path = source.path
     names = [s.heading for s in sections]
     order = " - ".join(f"## {n}" for n in names)
     level2 = [h for h in parsed.headings if h.level == 2]
@@ -79,7 +98,6 @@ def _check_sections(
         found[heading.text] = heading
         sequence.append(heading)
 
-    end_line = source.body_line + source.body.count("\n")
     for index, name in enumerate(names):
         if name in found:
             continue

@@ -23,6 +23,17 @@ from pathlib import Path
 from . import gitrepo
 from .signals import signals_ignored
 
+#: A build of the site writes beside its output folder, into this folder
+#: (``site`` -> ``site.new-build``), which takes the output folder's place
+#: only when the build succeeded (``hooks/mkdocs_adapter.py``).
+STAGING_SUFFIX = ".new-build"
+
+
+def staging_folder(out: Path) -> Path:
+    """The folder a build of ``out`` writes into before it is swapped in."""
+    return out.with_name(out.name + STAGING_SUFFIX)
+
+
 #: Folders of the project that a site must never be written into.
 SOURCE_FOLDERS = ("docs", "principles", "dilemmas", "src", "hooks", "overrides", ".git")
 
@@ -77,7 +88,7 @@ def check_target(root: Path, out: Path) -> Path:
     return real
 
 
-def _put_in_place(new: Path, out: Path) -> None:
+def put_in_place(new: Path, out: Path) -> None:
     """Let ``new`` take the place of ``out``: the old folder is renamed
     aside first and removed only once the new one is in."""
     with signals_ignored():
@@ -113,7 +124,9 @@ def built_beside(out: Path) -> Iterator[Path]:
         mask = os.umask(0)
         os.umask(mask)
         new.chmod(0o777 & ~mask)
-        _put_in_place(new, out)
+        put_in_place(new, out)
     except BaseException:
         shutil.rmtree(new, ignore_errors=True)
+        # A build stopped by a signal had no time to remove its own.
+        shutil.rmtree(staging_folder(new), ignore_errors=True)
         raise

@@ -13,7 +13,7 @@ from .suggestions import suggest
 
 
 def load_triangle(
-    root: Path, docs_dir: Path, problems: list[Problem], renderer: render.Renderer
+    root: Path, docs_dir: Path, problems: list[Problem], renderer: render.Renderer | None
 ) -> dict[str, Corner]:
     abs_path = docs_dir / schema.TRIANGLE_SOURCE
     rel = rel_path(abs_path, root)
@@ -28,7 +28,7 @@ def load_triangle(
 
 
 def load_tensions(
-    root: Path, docs_dir: Path, corners: dict[str, Corner], problems: list[Problem], renderer: render.Renderer
+    root: Path, docs_dir: Path, corners: dict[str, Corner], problems: list[Problem], renderer: render.Renderer | None
 ) -> dict[str, Tension]:
     folder = docs_dir / schema.TENSIONS_FOLDER
     known = {f"{tid}.md" for tid in schema.TENSION_IDS} | {"index.md"}

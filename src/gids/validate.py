@@ -14,6 +14,7 @@ from . import render, schema
 from .changelog import check_removals, load_changelog
 from .files import Loaded, content_files, load_file, rel_path
 from .frontmatter import history_entries
+from .judge import BodyJudge, Waiting
 from .links import check_docs, check_links
 from .model import Dilemma, Guide, Principle, version_key
 from .problems import Problem, problem
@@ -38,10 +39,24 @@ def load_guide(
         renderer = render.Renderer(markdown)
     except render.ConfigError as error:
         return None, [problem(render.CONFIG_FILE, 1, "bestand", "instellingen-onleesbaar", naam=error.name, reden=error.reason)]
-    return _load_guide(root, docs_dir, renderer)
+    guide, problems, _ = _load_guide(root, docs_dir, renderer)
+    return guide, problems
 
 
-def _load_guide(root: Path, docs_dir: Path | None, renderer: render.Renderer) -> tuple[Guide | None, list[Problem]]:
+def load_for_engine(root: Path, docs_dir: Path) -> tuple[Guide | None, list[Problem], BodyJudge]:
+    """Load the guide for a build whose engine renders the bodies itself.
+
+    Everything but the bodies is checked now; each body is judged by the
+    returned judge on the HTML the engine made of it (``judge.py``). With
+    problems, call ``load_guide`` for the whole report, bodies included:
+    all of a build's mistakes come together.
+    """
+    return _load_guide(Path(root), docs_dir, None)
+
+
+def _load_guide(
+    root: Path, docs_dir: Path | None, renderer: render.Renderer | None
+) -> tuple[Guide | None, list[Problem], BodyJudge]:
     docs_dir = Path(docs_dir) if docs_dir else root / "docs"
     problems: list[Problem] = []
 
@@ -83,12 +98,26 @@ def _load_guide(root: Path, docs_dir: Path | None, renderer: render.Renderer) ->
         check_principle_refs(result, ids[schema.PRINCIPLES.folder], principle_aliases, problems)
 
     check_removals(changelog, ids, aliases, problems)
-    check_docs(root, docs_dir, ids, aliases, problems, renderer)
+    pages, docs_waiting = check_docs(root, docs_dir, ids, aliases, problems, renderer)
     corners = load_triangle(root, docs_dir, problems, renderer)
     tensions = load_tensions(root, docs_dir, corners, problems, renderer)
 
+    # The structure pages of docs/ have rules for their body too.
+    page_specs = {
+        rel_path(docs_dir / schema.TRIANGLE_SOURCE, root): schema.TRIANGLE_PAGE,
+        changelog.path: schema.CHANGELOG_PAGE,
+        **{rel_path(docs_dir / schema.TENSIONS_FOLDER / f"{t.id}.md", root): schema.TENSION_PAGE for t in schema.TENSIONS},
+    }
+    waiting = {
+        r.path: Waiting(r.body_line, content_type.schema, None, r.body)
+        for content_type in schema.CONTENT_TYPES
+        for r in loaded[content_type.folder].values()
+    }
+    waiting.update({path: Waiting(page.body_line, page_specs.get(path), page.base) for path, page in docs_waiting.items()})
+    judge = BodyJudge(ids, aliases, pages, waiting)
+
     if problems:
-        return None, sorted(set(problems))
+        return None, sorted(set(problems)), judge
 
     principles = {
         item_id: _principle(item_id, r) for item_id, r in loaded[schema.PRINCIPLES.folder].items()
@@ -110,7 +139,7 @@ def _load_guide(root: Path, docs_dir: Path | None, renderer: render.Renderer) ->
         releases=sorted(changelog.releases, key=lambda r: version_key(r.version), reverse=True),
         upcoming_removals=changelog.upcoming,
     )
-    return guide, []
+    return guide, [], judge
 
 
 def _common(item_id: str, result: Loaded) -> dict[str, Any]:

@@ -4,12 +4,19 @@ additions, tried on copies of the real project."""
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from tests.helpers import ROOT, copy_project, mkdocs_build, mkdocs_serve
+
+GIDS = Path(sys.executable).parent / "gids"
 
 
 def snapshot(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, str]:
@@ -63,6 +70,100 @@ def test_a_content_error_stops_the_build_and_leaves_the_site_as_it_was(project: 
     assert re.search(rf"^{re.escape(rel_d)}:\d+: ## Vragen: dit kopje is niet goed geschreven\. Bedoel je '## Gespreksvragen'\?", output, re.M)
     assert re.search(rf"^{re.escape(rel_p)}:2: titel: 'titel' is geen sleutel van een principe. Bedoel je 'title'\?", output, re.M)
     assert snapshot(site) == before
+
+
+def _message_lines(output: str) -> list[str]:
+    """The lines of a report that name a file and a line."""
+    return sorted(line for line in output.splitlines() if re.match(r"^(dilemmas|principles|docs)/[^:]+:\d+: ", line))
+
+
+def test_mistakes_in_bodies_alone_stop_the_build_and_leave_the_site_as_it_was(project: Path, tmp_path: Path) -> None:
+    """The bodies are judged on the HTML MkDocs rendered for them, after it
+    emptied its output folder: the build writes beside it, so the last site
+    stays, and the report is the one make check gives, in Dutch only."""
+    site = tmp_path / "out" / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    (site / "kept-by-the-failed-build.txt").write_text("the last good site")
+    before = snapshot(site)
+
+    dilemma, other = sorted((project / "dilemmas").glob("*.md"))[:2]
+    text = dilemma.read_text(encoding="utf-8")
+    principle = sorted((project / "principles").glob("*.md"))[0].stem
+    dilemma.write_text(
+        text.replace("## Gespreksvragen", "## Vragen")
+        .replace("\n## Spanning\n", f"\n## Spanning\n\nZie [het principe](../principles/{principle}x.md).\n", 1)
+        .replace("\n## Situatie\n", "\n\n\n## Situatie\n", 1),
+        encoding="utf-8",
+    )
+    other_text = other.read_text(encoding="utf-8")
+    other.write_text(other_text.replace("## Spanning\n", '## Spanning\n\nKlik <a href="#" onclick="alert(1)">hier</a>.\n', 1), encoding="utf-8")
+    about = project / "docs" / "over.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n[Nergens](nergens.md)\n", encoding="utf-8")
+
+    result = mkdocs_build(project, site)
+    output = result.stdout + result.stderr
+    check = subprocess.run([str(GIDS), "check"], cwd=project, capture_output=True, text=True, timeout=120)
+
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    # MkDocs' own English warning about the same broken links is held back.
+    assert "Doc file" not in output and "WARNING" not in output
+    lines = _message_lines(output)
+    assert len(lines) == 4
+    assert lines == _message_lines(check.stdout + check.stderr)
+    vragen = next(line for line in lines if "## Vragen" in line)
+    number = int(vragen.split(":")[1])
+    assert dilemma.read_text(encoding="utf-8").split("\n")[number - 1] == "## Vragen"
+    assert snapshot(site) == before
+    assert [p.name for p in site.parent.iterdir()] == ["site"]  # nothing left beside it
+
+
+def test_other_warnings_of_mkdocs_come_with_the_report(project: Path, tmp_path: Path) -> None:
+    """A broken link to a page is said once, in Dutch; what only MkDocs
+    checks (a missing image) still comes along in the same run."""
+    about = project / "docs" / "over.md"
+    about.write_text(
+        about.read_text(encoding="utf-8") + "\n[Nergens](nergens.md)\n\n![Een plaatje](plaatje-dat-ontbreekt.png)\n",
+        encoding="utf-8",
+    )
+    result = mkdocs_build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert re.search(r"^docs/over\.md:\d+: link: de link 'nergens\.md' werkt niet", output, re.M)
+    assert "'nergens.md'" not in "\n".join(line for line in output.splitlines() if "Doc file" in line)
+    assert "plaatje-dat-ontbreekt.png" in output
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_warning_in_strict_mode_leaves_the_site_as_it_was(project: Path, tmp_path: Path) -> None:
+    """MkDocs fails a strict build after the last plugin ran: the new site
+    is not put in place then."""
+    site = tmp_path / "out" / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    before = snapshot(site)
+    about = project / "docs" / "over.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n![Een plaatje](plaatje-dat-ontbreekt.png)\n", encoding="utf-8")
+
+    result = mkdocs_build(project, site)
+
+    assert result.returncode != 0
+    assert "plaatje-dat-ontbreekt.png" in result.stdout + result.stderr
+    assert snapshot(site) == before
+    assert [p.name for p in site.parent.iterdir()] == ["site"]
+
+
+def test_a_good_build_takes_the_place_of_the_last_one(project: Path, tmp_path: Path) -> None:
+    site = tmp_path / "out" / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    (site / "left-from-before.txt").write_text("old")
+    about = project / "docs" / "over.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nEen nieuwe zin voor de lezer.\n", encoding="utf-8")
+
+    assert mkdocs_build(project, site).returncode == 0
+
+    assert "Een nieuwe zin voor de lezer." in (site / "over" / "index.html").read_text(encoding="utf-8")
+    assert not (site / "left-from-before.txt").exists()
+    assert [p.name for p in site.parent.iterdir()] == ["site"]
 
 
 def test_a_failed_first_build_writes_no_output_folder(project: Path, tmp_path: Path) -> None:
@@ -122,3 +223,27 @@ def test_serve_rebuilds_when_a_dilemma_changes(project: Path) -> None:
         text = dilemma.read_text(encoding="utf-8")
         dilemma.write_text(re.sub(r"^title: .*$", "title: Titel gewijzigd tijdens serve", text, count=1, flags=re.M), encoding="utf-8")
         served.wait_for(address, "Titel gewijzigd tijdens serve")
+
+
+def test_an_interrupted_build_leaves_the_site_and_nothing_beside_it(project: Path, tmp_path: Path) -> None:
+    """Ctrl-C during a build: the last site stays, the half-built one goes."""
+    site = tmp_path / "out" / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    before = snapshot(site)
+    staging = site.with_name("site.new-build")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 60
+    while not staging.exists() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert staging.exists(), "the build writes beside the site"
+    process.send_signal(signal.SIGINT)
+    process.communicate(timeout=60)
+    assert process.returncode != 0
+    assert snapshot(site) == before
+    assert [p.name for p in site.parent.iterdir()] == ["site"]

@@ -1,0 +1,40 @@
+"""The second core (``gids/second_core.py``) does the judge's work and
+makes the QR codes in another process, with the same results as this one."""
+
+from __future__ import annotations
+
+import os
+
+from gids import load_for_engine, render, second_core
+from tests.helpers import GuideTree
+from tests.unit.test_judge import DILEMMA, _break_bodies
+
+
+def _pid() -> int:
+    return os.getpid()
+
+
+def test_the_second_core_finds_what_this_process_finds(guide_tree: GuideTree) -> None:
+    _break_bodies(guide_tree)
+    guide, _, judge = load_for_engine(guide_tree.root, guide_tree.root / "docs")
+    renderer = render.Renderer(render.Settings.from_config_file(guide_tree.root / "mkdocs.yml"))
+    body = guide_tree.read(DILEMMA).split("\n---\n", 1)[1].lstrip("\n")
+    pages = [(DILEMMA, body, renderer(body), "dilemmas/minister-of-samenleving/", DILEMMA)]
+
+    inline = second_core.start(judge, {}, allowed=False)
+    assert inline is None
+    here = second_core.run(inline, second_core.judge_pages, pages).result()
+    assert here and all(p.path == DILEMMA for p in here)
+
+    worker = second_core.start(judge, {})
+    if second_core.cores() < 2:
+        assert worker is None  # one core: the work stays in this process
+        return
+    assert worker is not None
+    try:
+        assert second_core.run(worker, _pid).result() != os.getpid()
+        assert second_core.run(worker, second_core.judge_pages, pages).result() == here
+        codes = second_core.run(worker, second_core.qr_codes, ["https://example.org/dilemmas/x/"]).result()
+        assert codes["https://example.org/dilemmas/x/"].startswith("<svg")
+    finally:
+        worker.shutdown()
