@@ -291,7 +291,14 @@ def floor_config(guide: Path) -> tuple[dict, list[str]]:
     config["theme"] = {key: value for key, value in config["theme"].items() if key != "custom_dir"}
     config["site_url"] = "http://127.0.0.1:8000/"
     config["docs_dir"] = "docs"
-    config["plugins"] = [entry for entry in ours["plugins"] if plugin_name(entry) == "search"]
+    # Material's own search, switched on: plain Material searches. The guide
+    # replaces it with Pagefind (gids/search.py), whose indexing counts in
+    # the guide's time.
+    config["plugins"] = [
+        {"search": {k: v for k, v in (entry if isinstance(entry, dict) else {"search": {}})["search"].items() if k != "enabled"}}
+        for entry in ours["plugins"]
+        if plugin_name(entry) == "search"
+    ]
     config["not_in_nav"] = "/principes/\n/dilemmas/\n"
     return config, list(_nav_pages(config["nav"]))
 

@@ -7,6 +7,7 @@ adds its items as pages, and hands the guide to the templates in
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import html
 import logging
@@ -36,9 +37,11 @@ from gids import (
     messages,
     opendata,
     qr,
+    redirect_page,
     release,
     render,
     schema,
+    search,
     second_core,
     site_folder,
 )
@@ -57,6 +60,7 @@ TEMPLATES = {
     "session": "gids/session.html",
 }
 FEED_TEMPLATE = "gids/feed-atom.html"
+SEARCH_TEMPLATE = "gids/search.html"
 # At the site root: Material fetches sitemap.xml beside every <link rel="alternate">
 # (meant for languages); beside /versies.xml that is the real sitemap.
 FEED_PATH = "versies.xml"
@@ -94,7 +98,9 @@ class _Build:
     #: Judges each page's body on the HTML MkDocs rendered for it.
     judge: gids.BodyJudge
     #: What the judge found, reported together before anything is written.
-    judged: list[Future[list[gids.Problem]]]
+    judged: list[Future[tuple[list[gids.Problem], dict[str, str]]]]
+    #: The search index being written (``gids/search.py``), if this build makes one.
+    indexing: search.Indexing | None = None
     #: Pages rendered, not yet handed to the judge (``second_core.BATCH``).
     waiting: list[second_core.PageToJudge]
     #: The second core's worker (``gids/second_core.py``), if any.
@@ -426,7 +432,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     if held is not None:
         _PAGES_LOG.removeFilter(held)
     _judge_waiting()
-    problems = second_core.results(_build.judged)
+    problems, texts = second_core.results(_build.judged)
     for record in held.records if held is not None else ():
         if not (problems and _about_a_page_link(record)):
             logging.getLogger(record.name).handle(record)
@@ -441,6 +447,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # Done with the worker: while it lives, every page of memory it shares
     # with this process is copied on this process's next write to it.
     _stop_worker()
+    if _makes_search_index(config):
+        found = search.records(_build.guide, texts, _build.built_urls)
+        _build.indexing = search.Indexing(found, Path(config.site_dir) / search.FOLDER)
     env.filters["qr"] = lambda address: codes.get(address) or qr.svg(address)
     # The permanent, absolute address of a page (for links to copy and print).
     env.filters["permalink"] = lambda address: _permalink(config, address)
@@ -471,9 +480,31 @@ def _dutch_date(value: Any) -> str:
     return f"{value.day} {_MONTHS[value.month - 1]} {value.year}" if value else ""
 
 
+def _makes_search_index(config: MkDocsConfig) -> bool:
+    """The guide's search (Pagefind) replaces Material's, except where
+    Material's is switched on: the offline guide, opened from file://,
+    where Pagefind cannot fetch its index (mkdocs.yml)."""
+    plugin = config.plugins.get("material/search")
+    return not (plugin is not None and plugin.config.enabled)
+
+
 # Last: the plugins write their files (search index, redirects) first.
 @event_priority(-100)
 def on_post_build(config: MkDocsConfig) -> None:
+    indexing, _build.indexing = _build.indexing, None
+    if indexing is not None:
+        indexing.wait()
+    # mkdocs-redirects wrote its pages (in English) in its own on_post_build,
+    # which runs before this one: they become Dutch.
+    redirect_page.rewrite(
+        Path(config.site_dir),
+        {
+            _dest_uri(old, config.use_directory_urls): target.title or target.id
+            for old, target in _build.guide.redirects()
+        },
+        site_name=config.site_name,
+        with_policy=_with_policy(),
+    )
     # The feed is written after a successful build only; it needs absolute
     # addresses, so it is rendered from a template with the site's address.
     feed = _build.env.get_template(FEED_TEMPLATE).render(
@@ -509,6 +540,10 @@ def _stop_worker() -> None:
 def _finish(config: MkDocsConfig | None, succeeded: bool) -> None:
     """Put the new site in the old one's place, or remove it (a warning in
     strict mode fails the build after on_post_build: no swap then)."""
+    indexing, _build.indexing = _build.indexing, None
+    if indexing is not None:
+        with contextlib.suppress(Exception):
+            indexing.wait()  # before its folder is removed
     _stop_worker()
     if _build.warnings is not None:
         logging.getLogger("mkdocs").removeHandler(_build.warnings)
@@ -554,7 +589,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     brought one (then none)."""
     if not _with_policy():
         return output
-    return csp.add_policy(output, untrusted=[page.content or ""])
+    # The search page runs Pagefind, which searches in WebAssembly.
+    wasm = page.meta.get("template") == SEARCH_TEMPLATE
+    return csp.add_policy(output, untrusted=[page.content or ""], wasm=wasm)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:

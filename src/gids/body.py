@@ -171,3 +171,10 @@ def _unspaced(lines: list[str], first_line: int) -> tuple[Heading, ...]:
         if match:
             found.append(Heading(len(match.group(1)), match.group(2).strip(), first_line + offset))
     return tuple(found)
+
+
+def text_of(html: str) -> str:
+    """The text a reader sees in ``html`` (for the search index), without
+    the toc extension's permalink signs."""
+    root = LexborHTMLParser(html).body
+    return "" if root is None else root.text(separator=" ", strip=True).replace(_PERMALINK, "")

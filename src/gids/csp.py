@@ -29,7 +29,7 @@ DIRECTIVES = (
     # Scripts: the site's own files, and inline scripts only with one of the
     # page's hashes. Without 'unsafe-inline' (and without 'unsafe-hashes'),
     # event attributes (onclick=...) and javascript: addresses never run.
-    "script-src 'self' {hashes}",
+    "script-src 'self' {wasm}{hashes}",
     # Stylesheets from the site, and inline styles. The pages have none
     # today (scripts that set element.style are not governed by CSP), but
     # ordinary markdown makes them: a table with aligned columns gets
@@ -136,13 +136,20 @@ def inline_script_hashes(html: str) -> list[str]:
     return list(hashes)
 
 
-def policy(hashes: Iterable[str]) -> str:
+#: Lets a page compile WebAssembly (not JavaScript): the search page's
+#: Pagefind runs its search in it. Given to that page only.
+WASM = "'wasm-unsafe-eval' "
+
+
+def policy(hashes: Iterable[str], wasm: bool = False) -> str:
     """The policy text for a page whose inline scripts have these hashes."""
     sources = " ".join(hashes)
-    return "; ".join(d.format(hashes=sources).rstrip() for d in DIRECTIVES)
+    return "; ".join(
+        " ".join(d.format(hashes=sources, wasm=WASM if wasm else "").split()) for d in DIRECTIVES
+    )
 
 
-def page_policy(html: str, untrusted: Iterable[str] = ()) -> str:
+def page_policy(html: str, untrusted: Iterable[str] = (), wasm: bool = False) -> str:
     """The policy for a finished page, allowing its inline scripts.
 
     ``untrusted`` is the HTML made from the page's content, which may never
@@ -152,11 +159,11 @@ def page_policy(html: str, untrusted: Iterable[str] = ()) -> str:
     opened in the content and closed by the template's next "</script>"
     has text that is found in the page only."""
     if any(_SCRIPT_START.search(fragment) for fragment in untrusted):
-        return policy([])
-    return policy(inline_script_hashes(html))
+        return policy([], wasm)
+    return policy(inline_script_hashes(html), wasm)
 
 
-def add_policy(html: str, untrusted: Iterable[str] = ()) -> str:
+def add_policy(html: str, untrusted: Iterable[str] = (), wasm: bool = False) -> str:
     """The page with its policy as the first element of ``<head>``.
 
     Only ``<meta charset>`` may come before it (the charset must be declared
@@ -171,5 +178,5 @@ def add_policy(html: str, untrusted: Iterable[str] = ()) -> str:
     charset = _CHARSET.match(html, at)
     if charset is not None:
         at = charset.end()
-    meta = f'<meta http-equiv="{META_NAME}" content="{page_policy(html, untrusted)}">'
+    meta = f'<meta http-equiv="{META_NAME}" content="{page_policy(html, untrusted, wasm)}">'
     return f"{html[:at]}{meta}{html[at:]}"

@@ -1,5 +1,6 @@
 """Work a build hands to a second core: the QR codes of the cards, and
-judging each body on the HTML the engine rendered (``judge.py``).
+judging each body on the HTML the engine rendered (``judge.py``), with the
+text of each page for the search index (``search.py``).
 
 Both are pure functions of text, each page on its own, so they run in one
 worker process of the standard library's ``ProcessPoolExecutor`` while the
@@ -19,11 +20,14 @@ from __future__ import annotations
 import functools
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, TypeVar
 
 from . import qr
+from .body import text_of
 from .judge import BodyJudge, written_link
 from .problems import Problem
 
@@ -51,13 +55,32 @@ def start(judge: BodyJudge, sources: dict[str, str], *, allowed: bool = True) ->
     # fork: the worker starts in milliseconds, without importing anything
     # again; callers only start one where the process has no other threads.
     return ProcessPoolExecutor(
-        max_workers=1, mp_context=multiprocessing.get_context("fork"), initializer=_set, initargs=(judge, sources)
+        max_workers=1, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker, initargs=(judge, sources)
     )
 
 
 def _set(judge: BodyJudge, sources: dict[str, str]) -> None:
     global _judge, _sources
     _judge, _sources = judge, sources
+
+
+def _start_worker(judge: BodyJudge, sources: dict[str, str]) -> None:
+    _set(judge, sources)
+    # A worker waits for work for ever; should the build's process be
+    # killed (a cancelled pipeline, an interrupted gids publish), nothing
+    # would tell it to stop. It watches its parent and leaves with it.
+    parent = os.getppid()
+    threading.Thread(target=_leave_with, args=(parent,), daemon=True, name="gids-watch-parent").start()
+
+
+def _leave_with(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
+
+
+#: How often the worker looks whether the build's process is still there.
+PARENT_CHECK_SECONDS = 0.5
 
 
 #: One page for ``judge_pages``: its project path, markdown, HTML, URL and
@@ -70,14 +93,17 @@ PageToJudge = tuple[str, str, str, str, str]
 BATCH = 20
 
 
-def judge_pages(pages: list[PageToJudge]) -> list[Problem]:
-    """The problems of the bodies of ``pages``."""
+def judge_pages(pages: list[PageToJudge]) -> tuple[list[Problem], dict[str, str]]:
+    """The problems of the bodies of ``pages``, and the text of each page
+    by its path (for the search index)."""
     assert _judge is not None
     problems = []
+    texts = {}
     for path, markdown, html, page_url, page_source in pages:
         written = functools.partial(written_link, _sources, page_url, page_source)
         problems += _judge.judge(path, markdown, html, written)
-    return problems
+        texts[path] = text_of(html)
+    return problems, texts
 
 
 def qr_codes(addresses: list[str]) -> dict[str, str]:
@@ -94,5 +120,12 @@ def run(worker: ProcessPoolExecutor | None, function: Callable[..., T], *args: A
     return future
 
 
-def results(futures: list[Future[list[Problem]]]) -> list[Problem]:
-    return [p for future in futures for p in future.result()]
+def results(futures: list[Future[tuple[list[Problem], dict[str, str]]]]) -> tuple[list[Problem], dict[str, str]]:
+    """What ``judge_pages`` found in every batch."""
+    problems: list[Problem] = []
+    texts: dict[str, str] = {}
+    for future in futures:
+        found, found_texts = future.result()
+        problems += found
+        texts.update(found_texts)
+    return problems, texts

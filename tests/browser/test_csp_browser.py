@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from tests.browser import searching
 from tests.helpers import TwoReleases, copy_project, mkdocs_build, serve
 
 pytestmark = pytest.mark.browser
@@ -118,10 +119,13 @@ def test_active_content_past_the_checks_does_not_run(browser: Browser, injected_
         # The other pages of that site allow their own inline scripts by
         # their hashes: nothing is refused, and search works.
         page.goto(injected_site + "principes/", wait_until="networkidle")
-        page.locator("input.md-search__input").press_sequentially("dilemma", delay=10)
-        expect(page.locator(".md-search-result__item").first).to_be_visible()
         assert violations(page) == []
         assert "'sha256-" in page.locator("meta[http-equiv=Content-Security-Policy]").get_attribute("content")
+        page.locator(searching.BUTTON).click()
+        expect(page).to_have_url(injected_site + searching.SEARCH_PAGE)
+        assert searching.type_query(page, injected_site, "dilemma"), "search found nothing"
+        page.wait_for_load_state("networkidle")
+        assert violations(page) == []
     finally:
         context.close()
 
@@ -140,6 +144,16 @@ def test_every_page_of_the_built_site_has_one_policy_first_in_its_head(built_sit
         head = html.split("<head>", 1)[1]
         assert re.match(r'\s*<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" ', head), path
         assert "'unsafe-inline'" not in policies[0].split("script-src", 1)[1].split(";", 1)[0], path
+
+
+def test_only_the_search_page_may_compile_webassembly(built_site: Path) -> None:
+    # Pagefind searches in WebAssembly; no other page needs it.
+    allowed = [
+        path.relative_to(built_site).as_posix()
+        for path in html_pages(built_site)
+        if any("'wasm-unsafe-eval'" in policy for policy in META.findall(path.read_text(encoding="utf-8")))
+    ]
+    assert allowed == ["zoeken/index.html"]
 
 
 def test_the_404_page_has_a_policy(built_site: Path) -> None:
@@ -164,11 +178,23 @@ def test_using_the_site_violates_nothing(watched: Page, site_url: str) -> None:
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
 
-    # Search: Material's worker, from the site.
+    # Search: the search page, reached from the header, runs Pagefind (its
+    # WebAssembly, which that page's policy allows); a filter, then a result.
     page.goto(site_url)
-    page.locator("input.md-search__input").press_sequentially("minister", delay=10)
-    expect(page.locator(".md-search-result__item").first).to_be_visible()
-    page.locator(".md-search-result__item > a").first.click()
+    page.locator(searching.BUTTON).click()
+    expect(page).to_have_url(site_url + searching.SEARCH_PAGE)
+    assert searching.type_query(page, site_url, "minister"), "search found nothing"
+    assert_no_violations(page)
+    page.locator("#gids-search .pagefind-ui__filter-name", has_text="Spanning").click()
+    tension = page.locator("#gids-search .pagefind-ui__filter-value:has(input[name=Spanning])").first
+    count = int(re.search(r"\((\d+)\)$", tension.inner_text().strip()).group(1))
+    tension.locator("input").check()
+    expect(page.locator(searching.MESSAGE)).to_have_text(
+        f"{count} resultaten voor minister" if count != 1 else "1 resultaat voor minister"
+    )
+    assert_no_violations(page)
+    page.locator(searching.RESULT_LINK).first.click()
+    expect(page).to_have_url(re.compile(r"/(dilemmas|principes|spanningen)/[a-z0-9-]+/$"))
     assert_no_violations(page)
 
     # The triangle: its sides are links.

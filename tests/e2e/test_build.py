@@ -247,3 +247,45 @@ def test_an_interrupted_build_leaves_the_site_and_nothing_beside_it(project: Pat
     assert process.returncode != 0
     assert snapshot(site) == before
     assert [p.name for p in site.parent.iterdir()] == ["site"]
+
+
+def _processes_naming(text: str) -> list[int]:
+    """The processes whose command line names ``text`` (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            except OSError:
+                continue
+            if text in command:
+                found.append(int(entry.name))
+    return found
+
+
+def test_a_killed_build_leaves_no_process_behind(project: Path, tmp_path: Path) -> None:
+    """A cancelled pipeline kills the build: its worker on the second core
+    goes with it instead of waiting for work for ever."""
+    site = tmp_path / "out" / "killed-site"
+    # The worker lives from on_files to on_env, about a second here; on a
+    # busy machine a try may miss it, so up to five tries.
+    for _ in range(5):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)],
+            cwd=project,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        # The worker is a fork of the build: the same command line.
+        while len(_processes_naming(str(site))) < 2 and process.poll() is None:
+            time.sleep(0.005)
+        if process.poll() is None:
+            break
+    assert process.poll() is None and len(_processes_naming(str(site))) >= 2, "the build and its worker run"
+    process.kill()
+    process.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    while _processes_naming(str(site)) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert _processes_naming(str(site)) == []

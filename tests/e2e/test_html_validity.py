@@ -141,6 +141,13 @@ COPIES: dict[str, list[tuple[str, str]]] = {
             "data-md-scrollfix>",
         ),
     ],
+    "partials/header.html": [
+        (
+            '        {% include "partials/search.html" %}\n      {% endif %}\n',
+            '        {% include "partials/search.html" %}\n      {% else %}\n'
+            '        {% include "gids/partials/search-button.html" %}\n      {% endif %}\n',
+        ),
+    ],
     "partials/javascripts/outdated.html": [
         ('base=new URL("{{ base_url }}")', 'base=new URL("{{ base_url }}",location)'),
     ],

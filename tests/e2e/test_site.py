@@ -4,6 +4,7 @@ checked in its HTML. Expectations are read from the content files themselves
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from pathlib import Path
@@ -171,16 +172,110 @@ def test_navigation_lists_overview_pages_not_every_item(built_site: Path) -> Non
     assert not any(re.match(r"(dilemmas|principes)/[a-z0-9-]+/$", a) for a in addresses)
 
 
-def test_search_is_dutch_and_indexes_title_description_and_body(built_site: Path) -> None:
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["nl"]
-    assert (built_site / "assets/javascripts/lunr/min/lunr.nl.min.js").is_file()
-    dilemma_id, meta = next(iter(DILEMMAS.items()))
-    docs = [d for d in index["docs"] if d["location"].startswith(f"dilemmas/{dilemma_id}/")]
-    text = " ".join(d["title"] + " " + d["text"] for d in docs)
-    assert meta["title"] in text
-    assert meta["description"] in text
-    assert any(d["location"].endswith("#gespreksvragen") for d in docs)
+TENSIONS = {t: front_matter(ROOT / "docs" / "spanningen" / f"{t}.md") for t in TENSION_IDS}
+
+
+def pagefind_records(site: Path) -> dict[str, dict]:
+    """The records of the search index, by address: Pagefind keeps each in
+    a fragment, gzipped JSON after the signature ``pagefind_dcd``."""
+    records = {}
+    for fragment in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(fragment.read_bytes())
+        assert data.startswith(b"pagefind_dcd"), fragment
+        record = json.loads(data.removeprefix(b"pagefind_dcd"))
+        # Addresses from the site's root (/dilemmas/x/): the search page
+        # puts the site's own root (/ or /1.0/) before them.
+        assert record["url"].startswith("/"), record["url"]
+        records[record["url"].removeprefix("/")] = record
+    return records
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[a-zà-ÿ]+", text.lower())
+
+
+def test_search_is_pagefind_in_dutch_not_materials(built_site: Path) -> None:
+    bundle = built_site / "pagefind"
+    names = ("pagefind.js", "pagefind-ui.js", "pagefind-ui.css", "pagefind-worker.js", "pagefind-entry.json")
+    for name in names:
+        assert (bundle / name).is_file(), name
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert set(entry["languages"]) == {"nl"}
+    assert entry["languages"]["nl"]["page_count"] == len(PRINCIPLES) + len(DILEMMAS) + len(TENSION_IDS)
+    assert list(bundle.glob("wasm.nl.pagefind")), "Dutch stemming"
+    # Material's search is off in the online site: no index of it, no worker.
+    assert not (built_site / "search" / "search_index.json").exists()
+    assert not (built_site / "search").exists()
+
+
+def test_search_has_a_record_for_each_principle_dilemma_and_tension_only(built_site: Path) -> None:
+    records = pagefind_records(built_site)
+    assert set(records) == {
+        *(f"principes/{p}/" for p in PRINCIPLES),
+        *(f"dilemmas/{d}/" for d in DILEMMAS),
+        *(f"spanningen/{t}/" for t in TENSION_IDS),
+    }
+    for pid, meta in PRINCIPLES.items():
+        record = records[f"principes/{pid}/"]
+        assert record["meta"]["title"] == meta["title"]
+        assert record["filters"]["Soort"] == ["Principe"]
+        assert record["filters"]["Principe"] == [meta["title"]]
+        for tag in meta.get("tags", []):
+            assert tag in record["content"], (pid, tag)
+    for tid, meta in TENSIONS.items():
+        record = records[f"spanningen/{tid}/"]
+        assert record["meta"]["title"] == meta["title"]
+        assert record["filters"] == {"Soort": ["Spanning"], "Spanning": [meta["title"]]}
+
+
+@pytest.mark.parametrize("dilemma_id", sorted(DILEMMAS))
+def test_a_dilemmas_record_holds_its_text_tags_principles_and_tensions(
+    built_site: Path, dilemma_id: str
+) -> None:
+    meta = DILEMMAS[dilemma_id]
+    record = pagefind_records(built_site)[f"dilemmas/{dilemma_id}/"]
+    content = record["content"]
+    assert record["meta"]["title"] == meta["title"]
+    assert meta["title"] in content and meta["description"] in content
+    # The text of its sections: every word of the first paragraph of each.
+    body = (ROOT / "dilemmas" / f"{dilemma_id}.md").read_text(encoding="utf-8").split("---\n", 2)[2]
+    for section in re.split(r"^## .*$", body, flags=re.MULTILINE)[1:]:
+        paragraph = section.strip().split("\n\n")[0]
+        missing = set(words(re.sub(r"\]\([^)]*\)", "]", paragraph))) - set(words(content))
+        assert not missing, (dilemma_id, missing)
+    principles = [PRINCIPLES[p]["title"] for p in meta["principles"]]
+    tensions = [TENSIONS[t]["title"] for t in meta["tensions"]]
+    for text in [*meta["tags"], *principles, *tensions, *meta["domains"]]:
+        assert text in content, (dilemma_id, text)
+    assert record["filters"]["Soort"] == ["Dilemma"]
+    assert sorted(record["filters"]["Principe"]) == sorted(principles)
+    assert sorted(record["filters"]["Spanning"]) == sorted(tensions)
+    assert sorted(record["filters"]["Domein"]) == sorted(meta["domains"])
+
+
+def test_only_the_search_page_loads_pagefind_and_every_page_links_to_it(built_site: Path) -> None:
+    pages = sorted(built_site.rglob("*.html"))
+    with_header = 0
+    for html_file in pages:
+        here = html_file.relative_to(built_site).parent.as_posix() + "/"
+        here = "" if here == "./" else here
+        text = html_file.read_text(encoding="utf-8")
+        soup = BeautifulSoup(text, "html.parser")
+        if here == "zoeken/":
+            loaded = [el["src"] for el in soup.find_all("script", src=True)]
+            assert "../pagefind/pagefind-ui.js" in loaded, loaded
+        else:
+            assert "pagefind" not in text.lower(), html_file
+        # Material's search box is gone; the header links to the search page.
+        assert not soup.select("[data-md-component=search], .md-search"), html_file
+        if soup.select_one("header.md-header") is None:
+            continue
+        with_header += 1
+        buttons = soup.select("header.md-header a.gids-search-button")
+        assert len(buttons) == 1, html_file
+        # link_targets reads the links inside what it is given.
+        assert link_targets(BeautifulSoup(str(buttons[0]), "html.parser"), here) == {"zoeken/"}, html_file
+    assert with_header > len(DILEMMAS) + len(PRINCIPLES)
 
 
 # Elements that make the browser fetch something; canonical and alternate

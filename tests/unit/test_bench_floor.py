@@ -21,8 +21,10 @@ def test_the_floor_has_the_guides_navigation_and_theme_without_our_code() -> Non
     assert floor["markdown_extensions"] == guide["markdown_extensions"]
     assert floor["theme"] == {k: v for k, v in guide["theme"].items() if k != "custom_dir"}
     assert "custom_dir" in guide["theme"] and "hooks" in guide and "hooks" not in floor
-    assert floor["plugins"] == [p for p in guide["plugins"] if module.plugin_name(p) == "search"]
-    assert floor["plugins"] and len(floor["plugins"]) < len(guide["plugins"])
+    # Material's search, switched on in the floor: plain Material searches,
+    # where the guide has its own search (Pagefind) instead.
+    assert floor["plugins"] == [{"search": {"lang": "nl"}}]
+    assert len(floor["plugins"]) < len(guide["plugins"])
     # Every page of the guide's navigation gets a page in the floor.
     assert pages and all((ROOT / "docs" / page).is_file() for page in pages)
     assert "toegankelijkheid.md" in pages
@@ -42,3 +44,4 @@ def test_a_small_floor_builds_with_plain_mkdocs(tmp_path: Path) -> None:
     page = (tmp_path / "site" / "dilemmas" / f"{module.dilemma_id(1)}" / "index.html").read_text(encoding="utf-8")
     assert "Toegankelijkheid" in page  # the guide's navigation
     assert "gids-facts" not in page  # not our templates
+    assert (tmp_path / "site" / "search" / "search_index.json").is_file()  # Material's search

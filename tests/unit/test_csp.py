@@ -138,3 +138,13 @@ def test_the_module_imports_nothing_of_mkdocs() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+def test_only_the_search_page_may_compile_webassembly() -> None:
+    """Pagefind searches in WebAssembly; no other page needs to compile any."""
+    page = "<html><head><meta charset='utf-8'></head><body></body></html>"
+    searching = csp.add_policy(page, wasm=True)
+    reading = csp.add_policy(page)
+    assert "script-src 'self' 'wasm-unsafe-eval'" in searching
+    assert "wasm-unsafe-eval" not in reading
+    assert "'unsafe-eval'" not in searching.replace("'wasm-unsafe-eval'", "")

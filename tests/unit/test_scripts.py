@@ -83,11 +83,19 @@ def test_each_script_is_small_and_registers_on_the_namespace(path: Path) -> None
     assert not re.search(r"\beval\s*\(|\bnew Function\b|\.innerHTML\b|setTimeout\(\s*['\"]", source)
 
 
+#: Scripts one page loads itself, after the others: the search page's
+#: (with Pagefind's, which no other page loads).
+PAGE_SCRIPTS = {"javascripts/gids/search.js": "overrides/gids/search.html"}
+
+
 def test_mkdocs_loads_every_script_core_first() -> None:
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     listed = config["extra_javascript"]
     assert listed[0] == "javascripts/gids/core.js"
-    assert sorted(listed) == sorted(p.relative_to(ROOT / "docs").as_posix() for p in scripts())
+    every = [p.relative_to(ROOT / "docs").as_posix() for p in scripts()]
+    assert sorted(listed) == sorted(name for name in every if name not in PAGE_SCRIPTS)
+    for name, template in PAGE_SCRIPTS.items():
+        assert name in every and f"'{name}' | url" in (ROOT / template).read_text(encoding="utf-8")
     # The parts of the session page add to what session.js makes.
     assert listed.index("javascripts/gids/session.js") < listed.index("javascripts/gids/session-picker.js")
     assert listed.index("javascripts/gids/session.js") < listed.index("javascripts/gids/session-cards.js")

@@ -24,7 +24,10 @@ def test_the_second_core_finds_what_this_process_finds(guide_tree: GuideTree) ->
     inline = second_core.start(judge, {}, allowed=False)
     assert inline is None
     here = second_core.run(inline, second_core.judge_pages, pages).result()
-    assert here and all(p.path == DILEMMA for p in here)
+    problems, texts = here
+    assert problems and all(p.path == DILEMMA for p in problems)
+    # The page's text, for the search index: what a reader sees.
+    assert "Een casus" in texts[DILEMMA] and "<img" not in texts[DILEMMA]
 
     worker = second_core.start(judge, {})
     if second_core.cores() < 2:

@@ -1,0 +1,63 @@
+"""The search index's records (``gids/search.py``): one per principle,
+dilemma and tension, found by what a reader would type, filtered by what
+they belong to; the help pages are not in it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gids import load_guide, search
+from tests.helpers import GuideTree
+
+DILEMMA = "dilemmas/minister-of-samenleving.md"
+
+
+def _records(guide_tree: GuideTree, texts: dict[str, str] | None = None) -> dict[str, search.Record]:
+    guide, problems = load_guide(guide_tree.root)
+    assert problems == [] and guide is not None
+    urls = {"dilemmas/minister-of-samenleving/": "dilemmas/minister-of-samenleving.html"}
+    return {r.url: r for r in search.records(guide, texts or {}, urls)}
+
+
+def test_every_principle_dilemma_and_tension_has_one_record(guide_tree: GuideTree) -> None:
+    guide, _ = load_guide(guide_tree.root)
+    assert guide is not None
+    found = _records(guide_tree)
+    assert len(found) == len(guide.principles) + len(guide.dilemmas) + len(guide.tensions)
+    kinds = sorted(r.filters[search.KIND][0] for r in found.values())
+    assert kinds.count("Principe") == len(guide.principles)
+    assert kinds.count("Spanning") == len(guide.tensions)
+    # No help page: only the guide's own content is searched.
+    assert not any("bijdragen" in url or "versies" in url for url in found)
+
+
+def test_a_dilemma_is_found_by_its_tags_principles_and_tensions(guide_tree: GuideTree) -> None:
+    guide, _ = load_guide(guide_tree.root)
+    assert guide is not None
+    dilemma = guide.dilemmas["minister-of-samenleving"]
+    page_text = "Situatie Een casus over een koers die politiek past."
+    found = _records(guide_tree, {DILEMMA: page_text})
+    # The address as the site was built (here: .html addresses).
+    record = found["dilemmas/minister-of-samenleving.html"]
+    assert record.title == dilemma.title
+    assert page_text in record.content and dilemma.description in record.content
+    for principle in guide.principles_of(dilemma):
+        assert principle.title in record.content
+        assert principle.title in record.filters[search.PRINCIPLE]
+    for tension in guide.tensions_of(dilemma):
+        assert tension.title in record.content
+        assert record.filters[search.TENSION] == [t.title for t in guide.tensions_of(dilemma)]
+    assert record.filters[search.DOMAIN] == list(dilemma.domains)
+    for tag in dilemma.tags:
+        assert tag in record.content
+
+
+def test_the_index_is_written_where_the_site_fetches_it(guide_tree: GuideTree, tmp_path: Path) -> None:
+    found = list(_records(guide_tree, {DILEMMA: "Een casus over loyaliteit."}).values())
+    indexing = search.Indexing(found, tmp_path / search.FOLDER)
+    indexing.wait()
+    folder = tmp_path / search.FOLDER
+    assert (folder / "pagefind-entry.json").is_file()
+    assert (folder / "pagefind-ui.js").is_file() and (folder / "pagefind.js").is_file()
+    assert list((folder / "fragment").glob("*.pf_fragment")), "one fragment per record"
+    assert len(list((folder / "fragment").glob("*.pf_fragment"))) == len(found)
