@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from . import schema
+from . import schema, wayfinding
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,8 @@ class Change:
     url: str
     note: str
     date: dt.date | None = None
+    #: ``principle`` or ``dilemma``: what changed.
+    item: str = "dilemma"
 
 
 @dataclass
@@ -212,6 +214,14 @@ class Guide:
     def dilemmas_of_tension(self, tension: Tension) -> list[Dilemma]:
         return self._by_tension.get(tension.id, [])
 
+    def related_dilemmas(self, dilemma: Dilemma) -> list[wayfinding.Related[Dilemma]]:
+        """The dilemmas that share most principles and tensions with ``dilemma``."""
+        return wayfinding.related(dilemma, self._by_principle, self._by_tension)
+
+    def neighbours_in_tensions(self, dilemma: Dilemma) -> list[tuple[Tension, wayfinding.Neighbours[Dilemma]]]:
+        """For each of its tensions, the dilemmas before and after ``dilemma`` on the tension's page."""
+        return [(t, wayfinding.neighbours(self._by_tension[t.id], dilemma)) for t in self.tensions_of(dilemma)]
+
     def by_path(self, path: str) -> Principle | Dilemma | Tension | None:
         """The principle, dilemma or tension whose source file is ``path``."""
         return self._by_path.get(path)
@@ -249,12 +259,14 @@ class Guide:
             for index, entry in enumerate(entries):
                 if entry.version == version:
                     kind = "nieuw" if index == 0 else "gewijzigd"
-                    groups[kind].append(Change(kind, item.title, item.url, entry.note, entry.date))
+                    what = PAGE_KINDS[type(item)]  # principle or dilemma
+                    groups[kind].append(Change(kind, item.title, item.url, entry.note, entry.date, what))
         removed = self.upcoming_removals if version is None else next(
             (r.removed for r in self.releases if r.version == version), ()
         )
         for removal in removed:
-            groups["verwijderd"].append(Change("verwijderd", removal.title or removal.id, removal.url, removal.reason))
+            removed_item = Change("verwijderd", removal.title or removal.id, removal.url, removal.reason, item=removal.kind)
+            groups["verwijderd"].append(removed_item)
         return groups
 
     def history_of(self, item: Principle | Dilemma) -> list[HistoryEntry]:

@@ -75,3 +75,55 @@ def test_page_kinds(guide_tree: GuideTree) -> None:
     assert guide.page_kind("docs/principes/index.md") == "principle-list"
     assert guide.page_kind("docs/dilemmas/index.md") == "dilemma-list"
     assert guide.page_kind("docs/index.md") is None
+
+
+def _add_dilemma(tree: GuideTree, id: str, title: str, principles: str, tensions: str) -> None:
+    tree.write(
+        f"dilemmas/{id}.md",
+        tree.read("dilemmas/minister-of-samenleving.md")
+        .replace("title: Dien je de minister of de samenleving?", f"title: {title}")
+        .replace("principles: [loyale-tegenspraak, luister-echt]", f"principles: [{principles}]")
+        .replace("tensions: [politiek-maatschappij]", f"tensions: [{tensions}]"),
+    )
+
+
+def test_related_dilemmas_share_most_with_a_dilemma(guide_tree: GuideTree) -> None:
+    _add_dilemma(guide_tree, "zelfde-principes", "Zelfde principes", "luister-echt, loyale-tegenspraak", "professie-politiek")
+    _add_dilemma(guide_tree, "zelfde-spanning", "Zelfde spanning", "loyale-tegenspraak", "politiek-maatschappij")
+    guide = _guide(guide_tree)
+    related = guide.related_dilemmas(guide.dilemmas["minister-of-samenleving"])
+    # Two principles, then a principle and the tension, then one principle.
+    assert [(r.dilemma.id, r.principle_ids, r.tension_ids) for r in related] == [
+        ("zelfde-principes", ("loyale-tegenspraak", "luister-echt"), ()),
+        ("zelfde-spanning", ("loyale-tegenspraak",), ("politiek-maatschappij",)),
+        ("signaal-uit-de-uitvoering", ("luister-echt",), ()),
+    ]
+
+
+def test_neighbours_follow_the_order_of_each_tension_page(guide_tree: GuideTree) -> None:
+    _add_dilemma(guide_tree, "aaa-eerste", "Aaa eerste", "luister-echt", "professie-politiek")
+    _add_dilemma(guide_tree, "zzz-laatste", "Zzz laatste", "luister-echt", "professie-maatschappij, professie-politiek")
+    guide = _guide(guide_tree)
+    dilemma = guide.dilemmas["signaal-uit-de-uitvoering"]
+    places = guide.neighbours_in_tensions(dilemma)
+    # One entry per tension, in the triangle's order, as each page lists them.
+    assert [tension.id for tension, _ in places] == ["professie-politiek", "professie-maatschappij"]
+    for tension, place in places:
+        listed = guide.dilemmas_of_tension(tension)
+        index = listed.index(dilemma)
+        assert place.position == index + 1 and place.count == len(listed)
+        assert place.previous is (listed[index - 1] if index else None)
+        assert place.next is (listed[index + 1] if index + 1 < len(listed) else None)
+    (_, politics), (_, society) = places
+    assert (politics.previous.id, politics.next.id) == ("aaa-eerste", "zzz-laatste")
+    assert (society.previous, society.next.id) == (None, "zzz-laatste")
+
+
+def test_changes_say_whether_a_principle_or_a_dilemma_changed(guide_tree: GuideTree) -> None:
+    for path in ("principles/luister-echt.md", "dilemmas/minister-of-samenleving.md"):
+        guide_tree.replace(path, "\n---\n\n", '\nhistory:\n  - version: "1.0"\n    note: Opgenomen.\n---\n\n')
+    guide = _guide(guide_tree)
+    assert [(c.item, c.title) for c in guide.changes("1.0")["nieuw"]] == [
+        ("principle", "Luister echt"),
+        ("dilemma", "Dien je de minister of de samenleving?"),
+    ]
