@@ -493,7 +493,10 @@ def _makes_search_index(config: MkDocsConfig) -> bool:
 def on_post_build(config: MkDocsConfig) -> None:
     indexing, _build.indexing = _build.indexing, None
     if indexing is not None:
-        indexing.wait()
+        try:
+            indexing.wait()
+        except (search.SearchIndexError, OSError) as error:
+            raise PluginError(f"De zoekindex kon niet worden gemaakt: {error}") from None
     # mkdocs-redirects wrote its pages (in English) in its own on_post_build,
     # which runs before this one: they become Dutch.
     redirect_page.rewrite(

@@ -61,3 +61,21 @@ def test_the_index_is_written_where_the_site_fetches_it(guide_tree: GuideTree, t
     assert (folder / "pagefind-ui.js").is_file() and (folder / "pagefind.js").is_file()
     assert list((folder / "fragment").glob("*.pf_fragment")), "one fragment per record"
     assert len(list((folder / "fragment").glob("*.pf_fragment"))) == len(found)
+
+
+def test_a_failing_pagefind_is_a_sentence(guide_tree: GuideTree, tmp_path: Path, monkeypatch) -> None:
+    """Pagefind's own failure reaches the build as one Dutch sentence."""
+    import pagefind_bin
+
+    fake = tmp_path / "pagefind"
+    fake.write_text("#!/bin/sh\necho 'kapot' >&2\nexit 3\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setattr(pagefind_bin, "get_executable", lambda: fake)
+    found = list(_records(guide_tree).values())
+    indexing = search.Indexing(found, tmp_path / "site" / search.FOLDER)
+    try:
+        indexing.wait()
+    except search.SearchIndexError as error:
+        assert str(error) == "Pagefind stopte met code 3: kapot"
+    else:
+        raise AssertionError("the failure must be raised")
