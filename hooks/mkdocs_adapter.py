@@ -559,6 +559,8 @@ def _finish(config: MkDocsConfig | None, succeeded: bool) -> None:
         site_folder.put_in_place(staging, target)
         if config is not None:
             config.site_dir = str(target)
+        # MkDocs named the folder it wrote into, beside this one.
+        log.info(f"De site staat in {target}")
     else:
         shutil.rmtree(staging, ignore_errors=True)
 
