@@ -36,6 +36,8 @@ T = TypeVar("T")
 # Set in the worker, once, by its initializer.
 _judge: BodyJudge | None = None
 _sources: dict[str, str] = {}
+#: The build's process, which the worker leaves with.
+_watched: int | None = None
 
 
 def cores() -> int:
@@ -55,7 +57,10 @@ def start(judge: BodyJudge, sources: dict[str, str], *, allowed: bool = True) ->
     # fork: the worker starts in milliseconds, without importing anything
     # again; callers only start one where the process has no other threads.
     return ProcessPoolExecutor(
-        max_workers=1, mp_context=multiprocessing.get_context("fork"), initializer=_start_worker, initargs=(judge, sources)
+        max_workers=1,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_start_worker,
+        initargs=(judge, sources, os.getpid()),
     )
 
 
@@ -64,13 +69,21 @@ def _set(judge: BodyJudge, sources: dict[str, str]) -> None:
     _judge, _sources = judge, sources
 
 
-def _start_worker(judge: BodyJudge, sources: dict[str, str]) -> None:
+def _start_worker(judge: BodyJudge, sources: dict[str, str], parent: int) -> None:
     _set(judge, sources)
     # A worker waits for work for ever; should the build's process be
     # killed (a cancelled pipeline, an interrupted gids publish), nothing
     # would tell it to stop. It watches its parent and leaves with it.
-    parent = os.getppid()
+    # ``parent`` comes from the build's process: killed before this ran,
+    # it is no longer this process's parent (which os.getppid() would be).
+    global _watched
+    _watched = parent
     threading.Thread(target=_leave_with, args=(parent,), daemon=True, name="gids-watch-parent").start()
+
+
+def watched() -> int | None:
+    """The process a worker leaves with (in a worker)."""
+    return _watched
 
 
 def _leave_with(parent: int) -> None:

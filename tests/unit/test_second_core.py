@@ -36,8 +36,29 @@ def test_the_second_core_finds_what_this_process_finds(guide_tree: GuideTree) ->
     assert worker is not None
     try:
         assert second_core.run(worker, _pid).result() != os.getpid()
+        # It watches this process, named by this process, not by asking
+        # for its parent once it runs (by then a killed build is gone).
+        assert second_core.run(worker, second_core.watched).result() == os.getpid()
         assert second_core.run(worker, second_core.judge_pages, pages).result() == here
         codes = second_core.run(worker, second_core.qr_codes, ["https://example.org/dilemmas/x/"]).result()
         assert codes["https://example.org/dilemmas/x/"].startswith("<svg")
     finally:
         worker.shutdown()
+
+
+def test_a_worker_whose_build_is_gone_leaves_at_once() -> None:
+    """Killed before the worker started, the build is no longer its parent:
+    the worker is told which process to watch, and leaves."""
+    import multiprocessing
+
+    gone = multiprocessing.get_context("fork").Process(target=second_core._leave_with, args=(os.getpid() + 10_000_000,))
+    gone.start()
+    gone.join(timeout=10)
+    assert gone.exitcode == 1
+    # While its build lives, it stays.
+    staying = multiprocessing.get_context("fork").Process(target=second_core._leave_with, args=(os.getpid(),))
+    staying.start()
+    staying.join(timeout=1.5)
+    assert staying.is_alive()
+    staying.terminate()
+    staying.join(timeout=10)
