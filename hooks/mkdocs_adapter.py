@@ -388,10 +388,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Judge the body on the HTML MkDocs made of it, the HTML that is
     published (``gids/judge.py``); the problems are reported in on_env."""
-    _build.waiting.append((_source_path(page), page.markdown or "", content, page.url, page.file.src_uri))
+    path = _source_path(page)
+    _build.waiting.append((path, page.markdown or "", content, page.url, page.file.src_uri))
     if len(_build.waiting) >= second_core.BATCH:
         _judge_waiting()
-    item = _build.guide.by_path(_source_path(page))
+    item = _build.guide.by_path(path)
     if isinstance(item, (gids.Principle, gids.Dilemma)):
         # The description opens the page as its lead, and being part of the
         # content it is in the search index. Escaped: it is plain text.

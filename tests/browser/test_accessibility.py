@@ -326,18 +326,22 @@ def assert_focus_ring(page: Page) -> None:
     )
 
 
+#: Page, what shows it is ready, and how many Tab stops it has at least.
 TAB_PAGES = {
-    "dilemma": ("dilemmas/op-tijd-opschalen/", "article h1"),
-    "dilemmas": ("dilemmas/", "article h1"),
-    "sessie": ("sessie/", "article h1"),
+    "dilemma": ("dilemmas/op-tijd-opschalen/", "article h1", 10),
+    "dilemmas": ("dilemmas/", "article h1", 10),
+    "sessie": ("sessie/", "article h1", 10),
     # The search page with results: field, Wissen, filters, results, Meer resultaten.
-    "zoeken": ("zoeken/?q=minister", ".pagefind-ui__result-link"),
+    "zoeken": ("zoeken/?q=minister", ".pagefind-ui__result-link", 10),
+    # The cards, the example, the search form, the footer.
+    "home": ("", "article h1", 15),
+    "404": ("404.html", "article h1", 15),
 }
 
 
-@pytest.mark.parametrize("address, ready", TAB_PAGES.values(), ids=TAB_PAGES.keys())
+@pytest.mark.parametrize("address, ready, stops", TAB_PAGES.values(), ids=TAB_PAGES.keys())
 def test_every_tab_stop_is_visible_and_shows_its_focus(
-    page: Page, site_url: str, address: str, ready: str
+    page: Page, site_url: str, address: str, ready: str, stops: int
 ) -> None:
     """Each Tab stop, Material's header, navigation and footer included, is
     visible when it has the focus, and has a focus ring with at least 3:1
@@ -359,6 +363,8 @@ def test_every_tab_stop_is_visible_and_shows_its_focus(
         except PlaywrightTimeoutError:
             problems.append(f"{active['element']}: has the focus but cannot be seen")
             continue
+        if "gids-triangle__side" in active["element"]:
+            continue  # shown in the side's own colours: the next test
         if active["outline"] in ("none", "hidden"):
             problems.append(f"{active['element']}: no focus ring")
             continue
@@ -370,7 +376,7 @@ def test_every_tab_stop_is_visible_and_shows_its_focus(
             )
     else:
         pytest.fail("Tab did not come round the page")
-    assert len(seen) > 10
+    assert len(seen) > stops
     assert problems == [], "\n".join(problems)
 
 

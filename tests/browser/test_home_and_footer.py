@@ -9,12 +9,10 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 # axe with every rule, as tests/browser/test_accessibility.py runs it on the
 # other page types (the 404 page is not among those).
 from tests.browser.test_accessibility import assert_no_violations, axe_options  # noqa: F401 (a fixture)
-from tests.browser.test_accessibility import ACTIVE_ELEMENT, SHOWN, backdrop, contrast
 
 pytestmark = pytest.mark.browser
 
@@ -104,39 +102,4 @@ def test_a_dilemma_offers_to_react_and_its_footer_names_the_publisher(page: Page
     shoot(page, "dilemma-390")
 
 
-@pytest.mark.parametrize("address", ["", "404.html"], ids=["home", "404"])
-def test_every_tab_stop_of_home_and_404_shows_its_focus(page: Page, site_url: str, address: str) -> None:
-    """As test_accessibility.py checks other page types: each Tab stop (the
-    cards, the example, the search form, the footer) is visible and has a
-    focus ring of at least 3:1 against what is behind it. The triangle's
-    sides show their focus in their own colours instead (checked there, in
-    test_triangle_sides_show_their_focus_with_enough_contrast)."""
-    page.goto(site_url + address, wait_until="networkidle")
-    expect(page.locator("article h1")).to_be_visible()
-    seen: list[str] = []
-    problems: list[str] = []
-    for _ in range(250):
-        page.keyboard.press("Tab")
-        active = page.evaluate(ACTIVE_ELEMENT)
-        if active is None:
-            continue
-        if seen and active["element"] == seen[0]:
-            break  # round the page once
-        seen.append(active["element"])
-        try:
-            page.wait_for_function(SHOWN, timeout=2000)
-        except PlaywrightTimeoutError:
-            problems.append(f"{active['element']}: has the focus but cannot be seen")
-            continue
-        if "gids-triangle__side" in active["element"] or "md-search__input" in active["element"]:
-            continue  # the triangle: see above; Material's search opens instead
-        if active["outline"] in ("none", "hidden"):
-            problems.append(f"{active['element']}: no focus ring")
-            continue
-        behind = backdrop(active["backgrounds"])
-        if contrast(active["outlineColor"], behind) < 3:
-            problems.append(f"{active['element']}: focus ring {active['outlineColor']} on {behind}")
-    else:
-        pytest.fail("Tab did not come round the page")
-    assert len(seen) > 15
-    assert problems == [], "\n".join(problems)
+# Their Tab stops: TAB_PAGES in test_accessibility.py.

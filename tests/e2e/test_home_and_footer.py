@@ -285,21 +285,3 @@ def test_the_page_at_an_old_address_is_dutch(tmp_path: Path) -> None:
     assert paragraph.get_text(" ", strip=True) == f"Deze pagina is verhuisd naar {title}"
     assert paragraph.a["href"] == "../op-tijd-opschalen/"
     assert len(re.findall(r'http-equiv="Content-Security-Policy"', html)) == 1
-
-
-def test_main_html_copies_materials_container_with_one_addition() -> None:
-    """overrides/main.html repeats base.html's container block to add
-    "Reageer op deze pagina" after the content; the rest must stay what
-    base.html has (itself checked against Material's in test_html_validity.py)."""
-
-    def container(text: str) -> str:
-        start = text.index("{% block container %}")
-        return text[start : text.index("{% endblock %}\n", text.index("</article>", start))]
-
-    base = container((ROOT / "overrides" / "base.html").read_text(encoding="utf-8"))
-    ours = container((ROOT / "overrides" / "main.html").read_text(encoding="utf-8"))
-    addition = re.search(r"\n *\{%- if page and page\.meta .*?\{%- endif %\}", ours, re.DOTALL)
-    assert addition is not None and "gids/partials/react.html" in addition.group(0)
-    base_lines = [line.strip() for line in base.splitlines() if line.strip()]
-    ours_lines = [line.strip() for line in ours.replace(addition.group(0), "").splitlines() if line.strip()]
-    assert ours_lines == base_lines
