@@ -4,7 +4,12 @@ they belong to; the help pages are not in it."""
 
 from __future__ import annotations
 
+import base64
+import gzip
+import json
 from pathlib import Path
+
+import pytest
 
 from gids import load_guide, search
 from tests.helpers import GuideTree
@@ -79,3 +84,46 @@ def test_a_failing_pagefind_is_a_sentence(guide_tree: GuideTree, tmp_path: Path,
         assert str(error) == "Pagefind stopte met code 3: kapot"
     else:
         raise AssertionError("the failure must be raised")
+
+
+def _fake_pagefind(tmp_path: Path, monkeypatch, script: str) -> None:
+    import pagefind_bin
+
+    fake = tmp_path / "pagefind"
+    fake.write_text("#!/bin/sh\n" + script, encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setattr(pagefind_bin, "get_executable", lambda: fake)
+
+
+def test_a_pagefind_that_hangs_is_stopped_with_a_sentence(guide_tree: GuideTree, tmp_path: Path, monkeypatch) -> None:
+    """Never a hang: a service that does not answer is stopped in time."""
+    _fake_pagefind(tmp_path, monkeypatch, "exec sleep 60\n")
+    monkeypatch.setattr(search, "TIMEOUT", 1)
+    found = list(_records(guide_tree).values())
+    with pytest.raises(search.SearchIndexError) as raised:
+        search.write_index(found, tmp_path / "site" / search.FOLDER)
+    assert str(raised.value) == "Pagefind was na 1 seconden nog niet klaar."
+
+
+def test_an_error_answer_of_pagefind_is_a_sentence(guide_tree: GuideTree, tmp_path: Path, monkeypatch) -> None:
+    answer = base64.b64encode(json.dumps({"message_id": None, "payload": {"type": "Error", "message": "stuk"}}).encode()).decode()
+    _fake_pagefind(tmp_path, monkeypatch, f"printf '%s,' '{answer}'\ncat > /dev/null\n")
+    found = list(_records(guide_tree).values())
+    with pytest.raises(search.SearchIndexError) as raised:
+        search.write_index(found, tmp_path / "site" / search.FOLDER)
+    assert str(raised.value) == "Pagefind: stuk"
+
+
+def test_a_record_is_stored_as_a_page_reads(guide_tree: GuideTree, tmp_path: Path) -> None:
+    """White space collapsed, the title as the result's title, the address
+    from the site's root, the filters as given. (Markup in the text stays
+    text: Pagefind's own script escapes it before showing an excerpt; the
+    browser test test_search_ranking.py checks that on a built site.)"""
+    record = search.Record("dilemmas/x/", "Een <b>titel</b>", "Een  titel\n\nmet\ttekst", {search.KIND: ["Dilemma"]})
+    search.write_index([record], tmp_path / search.FOLDER)
+    [fragment] = (tmp_path / search.FOLDER / "fragment").glob("*.pf_fragment")
+    stored = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+    assert stored["url"] == "/dilemmas/x/"
+    assert stored["content"] == "Een titel met tekst"
+    assert stored["meta"] == {"title": "Een <b>titel</b>"}
+    assert stored["filters"] == {search.KIND: ["Dilemma"]}
