@@ -440,6 +440,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     if problems:
         # Every page is rendered, none written yet.
         raise PluginError(gids.report(sorted(set(problems))))
+    # The guide for every template, also those MkDocs renders without a
+    # page (the 404 page's footer names the version too).
+    env.globals["gids"] = _build.guide
     env.filters["datum"] = _dutch_date
     env.filters["link"] = _link
     codes: dict[str, str] = {}

@@ -104,16 +104,27 @@ def build(project: Path, out: Path, site_url: str, what: str, snapshot: bool = F
         raise Refused("\n".join([f"{what} kon niet worden gebouwd. MkDocs meldde:", *(f"  {m}" for m in messages)]))
 
 
+#: The root of the published folder in versions.json: Material links each
+#: entry to ``../<version>/`` from a version's folder, which for "." is the
+#: root. It comes first: Material shows the first entry where an address
+#: names no version (the root's pages).
+ROOT_VERSION = "."
+ROOT_TITLE = "Nieuwste versie"
+
+
 def versions_json(versions: list[str]) -> list[dict[str, object]]:
-    """Material's versions.json: newest first; the newest has the alias that
-    marks it as current (no 'older version' banner)."""
+    """Material's versions.json: the root (the guide as it is now) first,
+    titled as the newest; then the releases, newest first, each titled by
+    its number only. The root and the newest release carry the alias that
+    marks a version as current (no "older version" banner): the newest
+    release is not outdated until there is a newer one."""
+    root = {"version": ROOT_VERSION, "title": ROOT_TITLE, "aliases": [NEWEST_ALIAS]}
     return [
-        {
-            "version": version,
-            "title": f"Versie {version}" + (" (nieuwste)" if index == 0 else ""),
-            "aliases": [NEWEST_ALIAS] if index == 0 else [],
-        }
-        for index, version in enumerate(versions)
+        root,
+        *(
+            {"version": version, "title": f"Versie {version}", "aliases": [NEWEST_ALIAS] if index == 0 else []}
+            for index, version in enumerate(versions)
+        ),
     ]
 
 

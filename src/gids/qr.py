@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import segno
-
 MASK = 0
 ERROR_CORRECTION = "m"
 
@@ -24,6 +22,10 @@ def svg(address: str) -> str:
     # (many cannot read Micro QR). An address with the site's host never
     # fits a Micro QR code anyway, so skipping the try saves a quarter of
     # the cost of a code.
+    # Imported here: the build's second core makes the codes, and segno's
+    # import (with what it imports) cost the build's own process 0.02 s.
+    import segno
+
     return segno.make(address, error=ERROR_CORRECTION, mask=MASK, micro=False).svg_inline(
         scale=4, border=2, omitsize=True, title=f"QR-code: {address}"
     )

@@ -18,6 +18,7 @@ process.
 from __future__ import annotations
 
 import functools
+import gc
 import multiprocessing
 import os
 import threading
@@ -54,6 +55,12 @@ def start(judge: BodyJudge, sources: dict[str, str], *, allowed: bool = True) ->
     _set(judge, sources)
     if not allowed or cores() < 2:
         return None
+    # The standard library's advice before a fork (see gc.freeze): what
+    # exists now (modules, the guide) is left out of every later garbage
+    # collection, which then neither copies the worker's shared pages nor
+    # walks them in this process. Collections took 0.095 s of a build of
+    # 200 dilemmas, 0.078 s with this; at 2,000, 0.69 s and 0.60 s.
+    gc.freeze()
     # fork: the worker starts in milliseconds, without importing anything
     # again; callers only start one where the process has no other threads.
     return ProcessPoolExecutor(

@@ -14,6 +14,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, Page, expect
 
+from gids import publish
 from tests.browser.conftest import PAGE_TYPES, RequestLog
 from tests.helpers import ROOT, mkdocs_build, serve
 
@@ -135,10 +136,7 @@ def published_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site = tmp_path_factory.mktemp("published") / "site"
     result = mkdocs_build(ROOT, site, GIDS_VERSIONS="true")
     assert result.returncode == 0, result.stdout + result.stderr
-    versions = [
-        {"version": "1.1", "title": "Versie 1.1 (nieuwste)", "aliases": ["nieuwste"]},
-        {"version": "1.0", "title": "Versie 1.0", "aliases": []},
-    ]
+    versions = publish.versions_json(["1.1", "1.0"])
     (site / "versions.json").write_text(json.dumps(versions), encoding="utf-8")
     with serve(site) as url:
         yield url

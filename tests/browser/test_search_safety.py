@@ -9,7 +9,6 @@ record as ``gids/search.py`` hands it to Pagefind."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser

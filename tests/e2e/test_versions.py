@@ -41,12 +41,16 @@ def redirect_target(site: Path, address: str) -> str | None:
     return resolved.removeprefix("http://site/").split("#")[0]
 
 
-def test_versions_json_lists_both_releases_newest_first(two_releases: TwoReleases) -> None:
+def test_versions_json_lists_the_root_then_both_releases_newest_first(two_releases: TwoReleases) -> None:
+    """Only the root (the guide as it is now) is titled the newest; the
+    newest release is current too (no "older version" banner)."""
     versions = json.loads((two_releases.public / "versions.json").read_text())
     assert versions == [
-        {"version": "1.1", "title": "Versie 1.1 (nieuwste)", "aliases": ["nieuwste"]},
+        {"version": ".", "title": "Nieuwste versie", "aliases": ["nieuwste"]},
+        {"version": "1.1", "title": "Versie 1.1", "aliases": ["nieuwste"]},
         {"version": "1.0", "title": "Versie 1.0", "aliases": []},
     ]
+    assert [v["title"] for v in versions if "nieuwste" in v["title"].lower()] == ["Nieuwste versie"]
 
 
 def test_every_release_has_its_own_folder_as_it_was(two_releases: TwoReleases) -> None:
