@@ -4,8 +4,9 @@
 floor (plain MkDocs and Material) ``repeat`` times each, alternating which
 goes first, every build in its own process and into a new output folder, and
 returns their wall and CPU time, peak memory, git processes and what the
-sites hold. It knows nothing of how the guide was made (generate.py) or how
-the numbers are shown (report.py).
+sites hold; ``machine`` and ``project_version`` describe what ran them. It
+knows nothing of how the guide was made (generate.py) or how the numbers are
+shown (report.py).
 
 The guide's hooks/mkdocs_adapter.py imports ``gids`` from the package
 installed (editable) in the Python running this, that is this checkout's
@@ -14,8 +15,10 @@ src/gids; the import path is left as it is.
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import os
+import platform
 import shutil
 import statistics
 import subprocess
@@ -118,6 +121,49 @@ def load_average() -> str:
         return "unknown"
 
 
+def project_version(root: Path) -> str:
+    """The commit of ``root`` measured, and whether the code differs from it (read-only git)."""
+    git = ["git", "--no-optional-locks", "-C", str(root)]
+    head = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False)
+    if head.returncode != 0:
+        return "unknown (no git)"
+    paths = ["src", "hooks", "overrides", "mkdocs.yml", "requirements.txt"]
+    diff = subprocess.run([*git, "diff", "--quiet", "HEAD", "--", *paths], capture_output=True, check=False)
+    if diff.returncode == 0:
+        return f"commit {head.stdout.strip()}"
+    return f"commit {head.stdout.strip()}, with uncommitted changes in {', '.join(paths[:-1])} or {paths[-1]}"
+
+
+def _first(path: str, prefix: str) -> str | None:
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None
+    return next((line for line in lines if line.startswith(prefix)), None)
+
+
+def machine() -> list[str]:
+    """The machine, in a few markdown list items."""
+    cpu = _first("/proc/cpuinfo", "model name")
+    memory = _first("/proc/meminfo", "MemTotal:")
+    ram = f"{int(memory.split()[1]) / 1024 / 1024:.1f} GB" if memory else "unknown"
+
+    def version(name: str) -> str:
+        try:
+            return importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            return "not installed"
+
+    git = subprocess.run(["git", "--version"], check=False, capture_output=True, text=True).stdout.strip()
+    packages = ("mkdocs", "mkdocs-material", "mkdocs-redirects", "Markdown", "markdown-it-py", "PyYAML")
+    versions = "; ".join(f"{name} {version(name)}" for name in (*packages, "segno"))
+    return [
+        f"- CPU: {cpu.split(':', 1)[1].strip() if cpu else 'unknown'}, {os.cpu_count()} cores; RAM: {ram}",
+        f"- OS: {platform.platform()}",
+        f"- Python {platform.python_version()}; {versions}; {git}",
+    ]
+
+
 def _kb(path: Path) -> float:
     return path.stat().st_size / 1024 if path.is_file() else float("nan")
 
@@ -148,6 +194,8 @@ class SizeResult:
     #: site_facts of the last round's sites.
     ours_site: dict[str, float] = field(default_factory=dict)
     floor_site: dict[str, float] = field(default_factory=dict)
+    #: The last round's sites, by side ("ours", "floor"); gone with the work folder.
+    sites: dict[str, Path] = field(default_factory=dict)
 
     @staticmethod
     def _median(runs: list[Run], key: str) -> float:
@@ -213,7 +261,7 @@ def measure_size(
                 f"load {load_average()}",
                 flush=True,
             )
-    last = repeat - 1
-    result.ours_site = site_facts(folder / f"site-ours-{last}", page)
-    result.floor_site = site_facts(folder / f"site-floor-{last}", page)
+    result.sites = {side: folder / f"site-{side}-{repeat - 1}" for side in ("ours", "floor")}
+    result.ours_site = site_facts(result.sites["ours"], page)
+    result.floor_site = site_facts(result.sites["floor"], page)
     return result

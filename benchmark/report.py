@@ -1,73 +1,31 @@
 """The benchmark's report: ratios against the floor, targets and RESULTS.md.
 
 ``report`` turns the measurements of every size (``measure.SizeResult``)
-into the markdown of benchmark/RESULTS.md: the machine, one row per size,
-the targets with a verdict, and how the numbers were made. It measures
-nothing itself, apart from describing the machine and the commit.
+and of the browser part (``browser.Browsed``) into the markdown of
+benchmark/RESULTS.md: the machine, one row per size, the targets with a
+verdict, and how the numbers were made. It measures nothing itself.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib.metadata
 import math
-import os
-import platform
-import subprocess
+import statistics
 import textwrap
-from pathlib import Path
 
+from browser import KEY_DELAY_MS, QUIET_S, ROUNDS, WORD, Browsed, Visit
 from generate import PRINCIPLES_TOTAL, RELEASE, ROOT, dilemma_id
-from measure import SizeResult
+from measure import SizeResult, machine, project_version
 
 #: The whole build (medians) within this factor of the floor, at every size.
 TARGET_BUILD_RATIO = 1.25
 #: One dilemma page (the same text at every size) may differ by this much
 #: between the smallest and any larger guide: the page does not grow with it.
 TARGET_PAGE_GROWTH = 0.01
-
-
-def project_version() -> str:
-    """The commit measured, and whether the code differs from it (read-only git)."""
-    git = ["git", "--no-optional-locks", "-C", str(ROOT)]
-    head = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False)
-    if head.returncode != 0:
-        return "unknown (no git)"
-    paths = ["src", "hooks", "overrides", "mkdocs.yml", "requirements.txt"]
-    diff = subprocess.run([*git, "diff", "--quiet", "HEAD", "--", *paths], capture_output=True, check=False)
-    if diff.returncode == 0:
-        return f"commit {head.stdout.strip()}"
-    return f"commit {head.stdout.strip()}, with uncommitted changes in {', '.join(paths[:-1])} or {paths[-1]}"
-
-
-def _first(path: str, prefix: str) -> str | None:
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return None
-    return next((line for line in lines if line.startswith(prefix)), None)
-
-
-def machine() -> list[str]:
-    """The machine, in a few markdown list items."""
-    cpu = _first("/proc/cpuinfo", "model name")
-    memory = _first("/proc/meminfo", "MemTotal:")
-    ram = f"{int(memory.split()[1]) / 1024 / 1024:.1f} GB" if memory else "unknown"
-
-    def version(name: str) -> str:
-        try:
-            return importlib.metadata.version(name)
-        except importlib.metadata.PackageNotFoundError:
-            return "not installed"
-
-    git = subprocess.run(["git", "--version"], check=False, capture_output=True, text=True).stdout.strip()
-    packages = ("mkdocs", "mkdocs-material", "mkdocs-redirects", "Markdown", "markdown-it-py", "PyYAML")
-    versions = "; ".join(f"{name} {version(name)}" for name in (*packages, "segno"))
-    return [
-        f"- CPU: {cpu.split(':', 1)[1].strip() if cpu else 'unknown'}, {os.cpu_count()} cores; RAM: {ram}",
-        f"- OS: {platform.platform()}",
-        f"- Python {platform.python_version()}; {versions}; {git}",
-    ]
+#: The browser's goals: at GOAL_SIZE dilemmas a first query fetches at most
+#: GOAL_QUERY_KB and shows results within GOAL_QUERY_MS; a page view of the
+#: real guide transfers at most GOAL_VIEW_KB.
+GOAL_SIZE, GOAL_QUERY_KB, GOAL_QUERY_MS, GOAL_VIEW_KB = 2000, 300, 300, 350
 
 
 def page_growth(results: list[SizeResult]) -> float | None:
@@ -100,6 +58,79 @@ def targets(results: list[SizeResult]) -> list[tuple[str, str, bool | None]]:
 
 def _verdict(ok: bool | None) -> str:
     return "n/a (one size)" if ok is None else ("met" if ok else "**missed**")
+
+
+def _kb(n: float) -> str:
+    return f"{n / 1024:,.0f}"
+
+
+def browser_targets(browsed: Browsed) -> list[tuple[str, str, str]]:
+    """(goal, measured, verdict) of the browser's goals. The query's are
+    shown at the largest size measured, and judged only at GOAL_SIZE."""
+    size = GOAL_SIZE if GOAL_SIZE in browsed.sizes else max(browsed.sizes, default=GOAL_SIZE)
+    ours, real, at = browsed.sizes.get(size, {}).get("ours"), browsed.real, f"at {size:,} dilemmas"
+
+    def row(goal: str, key: int | str, visit: Visit | None, measured, ok) -> tuple[str, str, str]:
+        if visit is None:
+            return goal, f"not measured ({browsed.missing or browsed.failed.get(key, 'not in this run')})", "not measured"
+        judged = key in ("real", GOAL_SIZE)
+        return goal, measured(visit), _verdict(ok(visit)) if judged else f"n/a (the goal is at {GOAL_SIZE:,})"
+
+    return [
+        # Judged on what typing fetched; the search page itself (its HTML and
+        # Pagefind's interface) is a page view, shown beside it.
+        row(f"a first query at {GOAL_SIZE:,} dilemmas fetches ≤ {GOAL_QUERY_KB} KB (ours)", size, ours,
+            lambda v: f"{_kb(v.typed_bytes)} KB {at} from the first key ({_kb(v.query_bytes)} KB with the search page)",
+            lambda v: v.typed_bytes <= GOAL_QUERY_KB * 1024),
+        row(f"a first query at {GOAL_SIZE:,} dilemmas shows results ≤ {GOAL_QUERY_MS} ms after the last key (ours)",
+            size, ours, lambda v: f"{v.ms:.0f} ms {at} (median)", lambda v: v.ms <= GOAL_QUERY_MS),
+        row(f"a page view of the real guide transfers ≤ {GOAL_VIEW_KB} KB", "real", real,
+            lambda v: f"{_kb(v.page_view_bytes)} KB (`{browsed.real_page}`)",
+            lambda v: v.page_view_bytes <= GOAL_VIEW_KB * 1024),
+    ]  # fmt: skip
+
+
+def _largest(files: dict[str, int], count: int = 5) -> str:
+    top = sorted(files.items(), key=lambda item: -item[1])[:count]
+    return f"{len(files)} files; " + ", ".join(f"`{path.lstrip('/')}` {_kb(n)} KB" for path, n in top)
+
+
+def _cells(v: Visit | None) -> list[str]:
+    if v is None:
+        return ["—"] * 6
+    return [_kb(v.page_view_bytes), _kb(v.page_view_search_bytes), _kb(v.query_bytes), _kb(v.typed_bytes),
+            f"{v.ms:,.0f}", str(v.results)]  # fmt: skip
+
+
+def browser_section(browsed: Browsed) -> list[str]:
+    """The browser part's table and notes, or why it was not measured."""
+    if browsed.missing:
+        return [f"Not measured ({browsed.missing})."]
+    sizes = sorted(browsed.sizes.items())
+    named = [(f"{size:,}", v["ours"], v["floor"]) for size, v in sizes]
+    named += [(f"the real guide ({browsed.real_dilemmas})", browsed.real, None)] if browsed.real else []
+    rows = [
+        "| dilemmas | page view KB ours / floor | search data in it KB ours / floor | first query KB ours / floor "
+        "| of which after the first key KB ours / floor | ms to the first result ours / floor "
+        "| results shown ours / floor |",
+        "|" + "---:|" * 7,
+        *(f"| {name} | " + " | ".join(f"{a} / {b}" for a, b in zip(_cells(o), _cells(f))) + " |" for name, o, f in named),
+    ]
+    if not named:
+        rows = ["Not measured in this run."]
+    ours = [(f"at {size:,} dilemmas", v["ours"]) for size, v in sizes]
+    ours += [(f"of the real guide (`{browsed.real_page}`)", browsed.real)] if browsed.real else []
+    if ours:
+        rows += ["", "The largest files ours fetched:", ""]
+        for name, v in ours:
+            rows += [f"- page view {name}: {_largest(v.page_view_files)}",
+                     f"- first query {name}: {_largest(v.query_files)}"]  # fmt: skip
+    ready = [f"{statistics.median(v['floor'].ready_ms):,.0f} ms at {n:,}" for n, v in sizes if v["floor"].ready_ms]
+    if ready:
+        rows += ["", f"The floor's search is ready (its worker has built the index) {', '.join(ready)} dilemmas "
+                 "after the page view starts; its reader types after that."]  # fmt: skip
+    failed = [(f"{key:,} dilemmas" if isinstance(key, int) else "the real guide", why) for key, why in browsed.failed.items()]
+    return rows + [f"\nNot measured for {name}: {why.rstrip('.')}." for name, why in failed]
 
 
 def ratio_lines(results: list[SizeResult]) -> list[str]:
@@ -148,9 +179,8 @@ def _tables(results: list[SizeResult]) -> list[str]:
     return rows
 
 
-def report(
-    results: list[SizeResult], command: str, started: dt.datetime, total_s: float, loads: tuple[str, str]
-) -> str:
+def report(results: list[SizeResult], browsed: Browsed, command: str, started: dt.datetime,
+           total_s: float, loads: tuple[str, str]) -> str:  # fmt: skip
     """RESULTS.md: the machine, the results, the targets, how to run."""
     return "\n".join(
         [
@@ -161,7 +191,7 @@ def report(
             "median, except where a column says fastest). "
             "Regenerate it with `make bench`; do not edit it by hand.",
             "",
-            f"Measured: {project_version()}.",
+            f"Measured: {project_version(ROOT)}.",
             "",
             "## Machine",
             "",
@@ -175,12 +205,18 @@ def report(
             "| target | measured | verdict |",
             "|---|---|---|",
             *[f"| {name} | {value} | {_verdict(ok)} |" for name, value, ok in targets(results)],
+            *[f"| {name} | {value} | {verdict} |" for name, value, verdict in browser_targets(browsed)],
             "",
             "## Results",
             "",
             *_tables(results),
             "",
+            "## In the browser",
+            "",
+            *browser_section(browsed),
+            "",
             HOW_TO_READ,
+            IN_THE_BROWSER,
         ]
     )
 
@@ -237,5 +273,30 @@ HOW_TO_READ = textwrap.dedent(
     schema, redirect pages for aliases. Ours also validates the whole guide before it builds.
 
     This is a benchmark, not a test: timings depend on the machine and on what else runs on it.
+    """
+)
+
+IN_THE_BROWSER = textwrap.dedent(
+    f"""\
+    ## In the browser: how
+
+    At 200 and 2,000 dilemmas (both sizes of `--quick`), the last round's sites, and the real guide
+    (this checkout, built once), are served on 127.0.0.1, uncompressed, with `Cache-Control:
+    max-age=600`, and opened in Debian's headless Chromium {ROUNDS} times, each in a fresh context
+    (empty cache). Bytes: the first round's, counted by the server (what it wrote per request,
+    headers included, workers' requests too). Milliseconds: the median of the rounds. KB: 1,024 bytes.
+
+    - **page view**: `{dilemma_id(1)}` (the real guide: its first dilemma) until no request for
+      {QUIET_S} s; on the floor also until its worker has fetched `search/search_index.json` and built
+      the index. **search data**: Pagefind's files; Material's index, search worker and lunr languages.
+    - **first query**: from the click on the header's search link (ours: to /zoeken/, the search page
+      and Pagefind included) or on Material's search box (floor) until the results are shown and no
+      request for {QUIET_S} s. Once the network is quiet, the reader types "{WORD}" key by key,
+      {KEY_DELAY_MS} ms apart. **of which after the first key**: what typing fetched.
+    - **ms to the first result**: from the last keydown to the drawing of the whole word's results
+      (`.pagefind-ui__result-link`, `.md-search-result__item`), both stamped in the page with
+      `performance.now()`. Material draws results at every key; the last drawing counts. Pagefind's
+      interface searches once typing pauses (its `debounceTimeoutMs`, 300 ms unless
+      docs/javascripts/gids/search.js sets it).
     """
 )

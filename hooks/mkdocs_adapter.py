@@ -61,8 +61,6 @@ TEMPLATES = {
 }
 FEED_TEMPLATE = "gids/feed-atom.html"
 SEARCH_TEMPLATE = "gids/search.html"
-# At the site root: Material fetches sitemap.xml beside every <link rel="alternate">
-# (meant for languages); beside /versies.xml that is the real sitemap.
 FEED_PATH = "versies.xml"
 # Pages made from the guide's structure rather than written: no edit link.
 NOT_EDITABLE = {"principle-list", "dilemma-list", "changelog", "tombstone"}

@@ -149,3 +149,6 @@ def test_feed_has_an_entry_per_release(two_releases: TwoReleases) -> None:
     # Linked from every page, for feed readers.
     head = soup(two_releases.public, "").find("link", type="application/atom+xml")
     assert head["href"] == "versies.xml"
+    # Found by feed readers (either keyword), not by Material's language
+    # switcher, which fetches sitemap.xml beside each link[rel=alternate].
+    assert head["rel"] == ["alternate", "feed"]
