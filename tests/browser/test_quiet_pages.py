@@ -6,7 +6,6 @@ broken script, a missing file or a refused policy shows itself first."""
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterator
 
 import pytest
