@@ -292,7 +292,8 @@ IN_THE_BROWSER = textwrap.dedent(
     - **first query**: from the click on the header's search link (ours: to /zoeken/, the search page
       and Pagefind included) or on Material's search box (floor) until the results are shown and no
       request for {QUIET_S} s. Once the network is quiet, the reader types "{WORD}" key by key,
-      {KEY_DELAY_MS} ms apart. **of which after the first key**: what typing fetched.
+      {KEY_DELAY_MS} ms apart. **of which after the first key**: what typing fetched; the goal of
+      300 KB is judged on this part (the search page itself is a page view).
     - **ms to the first result**: from the last keydown to the drawing of the whole word's results
       (`.pagefind-ui__result-link`, `.md-search-result__item`), both stamped in the page with
       `performance.now()`. Material draws results at every key; the last drawing counts. Pagefind's
