@@ -192,8 +192,11 @@ def _answers_until(service: subprocess.Popen[bytes], last: int, complaints: IO[b
         pending += chunk
         *answers, pending = pending.split(b",")
         for answer in answers:
-            message = json.loads(base64.b64decode(answer))
-            payload = message.get("payload") or {}
+            try:
+                message = json.loads(base64.b64decode(answer, validate=True))
+                payload = message.get("payload") or {}
+            except (ValueError, AttributeError):  # not base64, not JSON, not an object
+                raise SearchIndexError(f"Pagefind gaf een antwoord dat niet te lezen is: {answer[:80]!r}") from None
             if payload.get("type") == "Error":
                 raise SearchIndexError(f"Pagefind: {str(payload.get('message', '')).strip()[:500]}")
             if message.get("message_id") == last:

@@ -127,3 +127,13 @@ def test_a_record_is_stored_as_a_page_reads(guide_tree: GuideTree, tmp_path: Pat
     assert stored["content"] == "Een titel met tekst"
     assert stored["meta"] == {"title": "Een <b>titel</b>"}
     assert stored["filters"] == {search.KIND: ["Dilemma"]}
+
+
+def test_an_answer_that_is_not_the_protocol_is_a_sentence(guide_tree: GuideTree, tmp_path: Path, monkeypatch) -> None:
+    """A Pagefind that prints something else (a log line, another version's
+    format) stops the build with a sentence, not a traceback."""
+    _fake_pagefind(tmp_path, monkeypatch, "printf 'Running Pagefind v9,'\ncat > /dev/null\n")
+    found = list(_records(guide_tree).values())
+    with pytest.raises(search.SearchIndexError) as raised:
+        search.write_index(found, tmp_path / "site" / search.FOLDER)
+    assert str(raised.value).startswith("Pagefind gaf een antwoord dat niet te lezen is: ")
