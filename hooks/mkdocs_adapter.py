@@ -90,13 +90,12 @@ class _Build:
     #: Public address (``dilemmas/x/``) -> the URL MkDocs built the page at
     #: (the same, or ``dilemmas/x.html`` in the offline build).
     built_urls: dict[str, str]
-    #: The URL of each file (normalised, ``dilemmas/x``) -> its source path
-    #: in MkDocs' namespace (``dilemmas/x.md``): how a link was written.
-    sources: dict[str, str]
     #: Judges each page's body on the HTML MkDocs rendered for it.
     judge: gids.BodyJudge
     #: What the judge found, reported together before anything is written.
     judged: list[Future[tuple[list[gids.Problem], dict[str, str]]]]
+    #: The source paths of the pages the search index is made of.
+    indexed: set[str]
     #: The search index being written (``gids/search.py``), if this build makes one.
     indexing: search.Indexing | None = None
     #: Pages rendered, not yet handed to the judge (``second_core.BATCH``).
@@ -294,6 +293,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         shim = (_build.root / WORKER_SHIM_SOURCE).read_text(encoding="utf-8")
         files.append(File.generated(config, WORKER_SHIM, content=shim))
     _build.built_urls = {_public_address(f.url): f.url for f in files.documentation_pages()}
+    _build.indexed = set(search.page_paths(guide)) if _makes_search_index(config) else set()
     sources = {posixpath.normpath(f.url): f.src_uri for f in files}
     # mkdocs serve has threads: no forked worker there.
     _build.worker = second_core.start(_build.judge, sources, allowed=os.environ.get(SERVING) != "true")
@@ -387,7 +387,8 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
     """Judge the body on the HTML MkDocs made of it, the HTML that is
     published (``gids/judge.py``); the problems are reported in on_env."""
     path = _source_path(page)
-    _build.waiting.append((path, page.markdown or "", content, page.url, page.file.src_uri))
+    indexed = path in _build.indexed
+    _build.waiting.append((path, page.markdown or "", content, page.url, page.file.src_uri, indexed))
     if len(_build.waiting) >= second_core.BATCH:
         _judge_waiting()
     item = _build.guide.by_path(path)

@@ -62,15 +62,21 @@ class GuideTree:
 
 
 @functools.cache
-def bench():  # -> the module benchmark/generate.py
-    """The benchmark's generator of synthetic guides (benchmark/generate.py,
-    which imports no other benchmark module)."""
-    name = "benchmark_generate"
-    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmark" / "generate.py")
+def benchmark_module(stem: str):  # -> the module benchmark/<stem>.py
+    """A module of the benchmark, loaded by path: its folder is not a
+    package. For those that import no other benchmark module (generate.py,
+    browser.py)."""
+    name = f"benchmark_{stem}"
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmark" / f"{stem}.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules.setdefault(name, module)  # its dataclasses look themselves up there
     spec.loader.exec_module(module)
     return module
+
+
+def bench():  # -> the module benchmark/generate.py
+    """The benchmark's generator of synthetic guides."""
+    return benchmark_module("generate")
 
 
 def copy_project(target: Path) -> Path:

@@ -21,6 +21,7 @@ each page is, and which words a reader may search it by.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
 import subprocess
@@ -99,9 +100,6 @@ def write_index(found: list[Record], folder: Path) -> None:
     dilemmas. Writing each record as an HTML file for the binary to crawl
     costs about 0.6 ms a file on this kind of disk, 0.7 s at 1,000 dilemmas
     (benchmark), against about 0.04 s to encode them all here."""
-    # Imported here: only a build that makes the index needs Pagefind.
-    from pagefind_bin import get_executable
-
     requests = [_request(0, {"type": "NewIndex", "config": {"force_language": LANGUAGE}})]
     for number, record in enumerate(found, start=1):
         requests.append(
@@ -123,10 +121,18 @@ def write_index(found: list[Record], folder: Path) -> None:
         )
     last = len(found) + 1
     requests.append(_request(last, {"type": "WriteFiles", "index_id": 0, "output_path": str(folder)}))
+    # Its complaints go to a file: a full pipe would stop it.
+    with tempfile.TemporaryFile() as complaints:
+        _serve(requests, last, complaints)
+
+
+def _serve(requests: list[bytes], last: int, complaints: IO[bytes]) -> None:
+    """Run Pagefind's service on ``requests`` until it answers ``last``."""
+    # Imported here: only a build that makes the index needs Pagefind.
+    from pagefind_bin import get_executable
+
     # One thread: the build's own process uses the other core meanwhile.
     environment = {**os.environ, "RAYON_NUM_THREADS": "1"}
-    # Its complaints go to a file: a full pipe would stop it.
-    complaints = tempfile.TemporaryFile()
     service = subprocess.Popen(
         [str(get_executable()), "--service"],
         stdin=subprocess.PIPE,
@@ -152,17 +158,14 @@ def write_index(found: list[Record], folder: Path) -> None:
     finally:
         timer.cancel()
         if service.stdin:
-            try:
+            with contextlib.suppress(OSError):
                 service.stdin.close()
-            except OSError:
-                pass
         try:
             service.wait(timeout=10)
         except subprocess.TimeoutExpired:
             service.kill()
             service.wait()
         writer.join()
-        complaints.close()
 
 
 def _request(number: int, payload: dict[str, object]) -> bytes:

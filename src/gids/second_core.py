@@ -103,9 +103,10 @@ def _leave_with(parent: int) -> None:
 PARENT_CHECK_SECONDS = 0.5
 
 
-#: One page for ``judge_pages``: its project path, markdown, HTML, URL and
-#: source path in the engine's namespace.
-PageToJudge = tuple[str, str, str, str, str]
+#: One page for ``judge_pages``: its project path, markdown, HTML, URL,
+#: source path in the engine's namespace, and whether the search index
+#: wants its text (items do; help pages such as Bijdragen do not).
+PageToJudge = tuple[str, str, str, str, str, bool]
 #: Pages per task: handing each page over on its own cost the engine's
 #: process 1 s of 9 in a build of 1,000 dilemmas (a wake-up of the worker's
 #: feeder thread per page); in batches of 20, about 0.05 s. The last batch
@@ -115,14 +116,15 @@ BATCH = 20
 
 def judge_pages(pages: list[PageToJudge]) -> tuple[list[Problem], dict[str, str]]:
     """The problems of the bodies of ``pages``, and the text of each page
-    by its path (for the search index)."""
+    the search index wants, by its path."""
     assert _judge is not None
     problems = []
     texts = {}
-    for path, markdown, html, page_url, page_source in pages:
+    for path, markdown, html, page_url, page_source, indexed in pages:
         written = functools.partial(written_link, _sources, page_url, page_source)
         problems += _judge.judge(path, markdown, html, written)
-        texts[path] = text_of(html)
+        if indexed:
+            texts[path] = text_of(html)
     return problems, texts
 
 

@@ -5,30 +5,19 @@ the bytes the server sent and times measured in the page."""
 
 from __future__ import annotations
 
-import functools
-import importlib.util
-import sys
 import urllib.request
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
 
-from tests.helpers import ROOT
+from tests.helpers import ROOT, benchmark_module
 
 pytestmark = pytest.mark.browser
 
 
-@functools.cache
 def bench_browser():  # -> the module benchmark/browser.py
-    """Loaded by path, as tests/helpers.py loads generate.py: the benchmark's
-    folder is not a package."""
-    name = "benchmark_browser"
-    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmark" / "browser.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault(name, module)  # its dataclasses look themselves up there
-    spec.loader.exec_module(module)
-    return module
+    return benchmark_module("browser")
 
 
 #: The page the benchmark opens in the real guide: its first dilemma.

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -231,10 +232,9 @@ def test_an_interrupted_build_leaves_the_site_and_nothing_beside_it(project: Pat
     assert mkdocs_build(project, site).returncode == 0
     before = snapshot(site)
     staging = site.with_name("site.new-build")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"},
+    process = _start_build(
+        project,
+        site,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         # Ctrl-C as a terminal sends it, also where the tests run in the
@@ -254,6 +254,16 @@ def test_an_interrupted_build_leaves_the_site_and_nothing_beside_it(project: Pat
     )
     assert snapshot(site) == before
     assert [p.name for p in site.parent.iterdir()] == ["site"]
+
+
+def _start_build(project: Path, site: Path, **options: Any) -> subprocess.Popen[bytes]:
+    """``mkdocs build`` of ``project`` into ``site``, running while the test goes on."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"},
+        **options,
+    )
 
 
 def _default_sigint() -> None:
@@ -281,13 +291,7 @@ def test_a_killed_build_leaves_no_process_behind(project: Path, tmp_path: Path) 
     # The worker lives from on_files to on_env, about a second here; on a
     # busy machine a try may miss it, so up to five tries.
     for _ in range(5):
-        process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)],
-            cwd=project,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"},
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        process = _start_build(project, site, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         # The worker is a fork of the build: the same command line.
         while len(_processes_naming(str(site))) < 2 and process.poll() is None:
             time.sleep(0.005)

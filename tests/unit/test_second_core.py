@@ -19,7 +19,11 @@ def test_the_second_core_finds_what_this_process_finds(guide_tree: GuideTree) ->
     guide, _, judge = load_for_engine(guide_tree.root, guide_tree.root / "docs")
     renderer = render.Renderer(render.Settings.from_config_file(guide_tree.root / "mkdocs.yml"))
     body = guide_tree.read(DILEMMA).split("\n---\n", 1)[1].lstrip("\n")
-    pages = [(DILEMMA, body, renderer(body), "dilemmas/minister-of-samenleving/", DILEMMA)]
+    pages = [
+        (DILEMMA, body, renderer(body), "dilemmas/minister-of-samenleving/", DILEMMA, True),
+        # A help page: judged, but the search index does not want its text.
+        ("docs/over.md", "Over de gids.", "<p>Over de gids.</p>", "over/", "over.md", False),
+    ]
 
     inline = second_core.start(judge, {}, allowed=False)
     assert inline is None
@@ -28,6 +32,7 @@ def test_the_second_core_finds_what_this_process_finds(guide_tree: GuideTree) ->
     assert problems and all(p.path == DILEMMA for p in problems)
     # The page's text, for the search index: what a reader sees.
     assert "Een casus" in texts[DILEMMA] and "<img" not in texts[DILEMMA]
+    assert "docs/over.md" not in texts
 
     worker = second_core.start(judge, {})
     if second_core.cores() < 2:
