@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import ast
 import re
+import statistics
 import subprocess
 import sys
 from pathlib import Path
 
-from tests.helpers import ROOT
+from tests.helpers import ROOT, benchmark_module
 
 BENCHMARK = ROOT / "benchmark"
 
@@ -124,3 +125,23 @@ def test_the_benchmark_modules_have_one_job_each_and_no_import_cycle() -> None:
         "measure": set(),
         "report": {"browser", "generate", "measure"},
     }
+
+
+def test_the_ratio_is_the_median_of_each_rounds_pair() -> None:
+    """A slow spell of the machine during one round slows both of its builds
+    and leaves that round's ratio alone; the ratio of the two sides' medians
+    mixes rounds that met different machines."""
+    measure = benchmark_module("measure")
+    result = measure.SizeResult(200, 40)
+    # In every round ours takes 1.1x the floor; the machine is quiet, busy,
+    # a little busy, busy, quiet in turn.
+    for floor in (1.5, 3.0, 2.0, 2.9, 1.6):
+        result.ours.append(measure.Run(floor * 1.1, 1.0, 1, 1))
+        result.floor.append(measure.Run(floor, 1.0, 1, 1))
+    assert round(result.ratio, 6) == 1.1
+    assert round(result.ratio_of_medians, 6) == 1.1
+    # The busy spells fall on ours' builds in one round and the floor's in another.
+    result.ours[1] = measure.Run(1.5 * 1.1, 1.0, 1, 1)
+    result.floor[3] = measure.Run(1.6, 1.0, 1, 1)
+    assert round(result.ratio_of_medians, 3) == round(statistics.median([1.65, 1.65, 2.2, 3.19, 1.76]) / 1.6, 3)
+    assert round(result.ratio, 3) == round(statistics.median([1.1, 0.55, 1.1, 3.19 / 1.6, 1.1]), 3) == 1.1
