@@ -104,10 +104,13 @@ node_modules/iframe-worker/shim/index.js $(VNU_JAR): package.json package-lock.j
 	npm ci --ignore-scripts --no-audit --no-fund
 	@touch node_modules/iframe-worker/shim/index.js $(VNU_JAR)
 
+# Nothing is deleted first: the build writes beside the last folder and
+# swaps it in when it succeeded (the hook), and the zip is written under a
+# new name and then renamed over the last one.
 offline: $(BIN)/mkdocs node_modules/iframe-worker/shim/index.js
-	rm -rf $(OFFLINE_DIR)
 	OFFLINE=true $(BIN)/mkdocs build --site-dir $(OFFLINE_DIR)/gids-ambtelijk-vakmanschap
-	cd $(OFFLINE_DIR) && $(abspath $(BIN))/python -m zipfile -c gids-offline.zip gids-ambtelijk-vakmanschap
+	cd $(OFFLINE_DIR) && $(abspath $(BIN))/python -m zipfile -c gids-offline.zip.new gids-ambtelijk-vakmanschap \
+		&& mv -f gids-offline.zip.new gids-offline.zip
 	@echo "Klaar: $(OFFLINE_DIR)/gids-offline.zip. Pak het uit en open gids-ambtelijk-vakmanschap/index.html."
 
 # Stamps every unreleased history entry with VERSION and adds the release to
@@ -136,7 +139,7 @@ check-history: $(BIN)/mkdocs
 # not through shell text.
 site-all-versions: export GIDS_PUBLIC_DIR := $(value PUBLIC_DIR)
 site-all-versions: export GIDS_SITE_URL := $(value SITE_URL)
-site-all-versions: $(BIN)/mkdocs
+site-all-versions: $(VENV)/.test-tools
 	@$(BIN)/gids publish
 
 serve-all-versions: site-all-versions

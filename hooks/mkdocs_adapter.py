@@ -30,12 +30,14 @@ from mkdocs.structure.pages import Page
 # The core: the package in src/gids, installed by the Makefile's set-up.
 import gids
 from gids import (
+    browser_data,
     contributor_docs,
     csp,
     forge,
     gitrepo,
     messages,
     opendata,
+    printed,
     qr,
     redirect_page,
     release,
@@ -58,12 +60,13 @@ TEMPLATES = {
     "changelog": "gids/changelog.html",
     "tombstone": "gids/tombstone.html",
     "session": "gids/session.html",
+    "booklet": "gids/booklet.html",
 }
 FEED_TEMPLATE = "gids/feed-atom.html"
 SEARCH_TEMPLATE = "gids/search.html"
 FEED_PATH = "versies.xml"
 # Pages made from the guide's structure rather than written: no edit link.
-NOT_EDITABLE = {"principle-list", "dilemma-list", "changelog", "tombstone"}
+NOT_EDITABLE = {"principle-list", "dilemma-list", "changelog", "tombstone", "booklet"}
 # The list pages offer a way to propose a new item of their kind.
 PROPOSE = {"principle-list": ("principe", schema.PRINCIPLES), "dilemma-list": ("dilemma", schema.DILEMMAS)}
 # Folders whose files get a "last changed" date from git.
@@ -86,6 +89,11 @@ class _Build:
     tombstones: dict[str, gids.Removal]
     #: Whether this is the offline build (Material's offline plugin).
     offline: bool
+    #: In the offline build: each dilemma's card as its page was written.
+    offline_cards: dict[str, str]
+    #: In the builds of gids publish: the HTML of each page's body by its
+    #: source path, for the booklet (``None`` otherwise).
+    rendered: dict[str, str] | None = None
     repository: forge.Repository
     #: Public address (``dilemmas/x/``) -> the URL MkDocs built the page at
     #: (the same, or ``dilemmas/x.html`` in the offline build).
@@ -165,6 +173,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     repository = config.extra.get("repository") or {}
     _build.repository = forge.Repository(str(repository.get("url", "")), str(repository.get("branch") or "main"))
     _build.offline = _offline_enabled(config)
+    _build.offline_cards = {}
     # Material's version selector reads versions.json, which only the
     # published site with all versions has: gids publish sets
     # GIDS_VERSIONS=true for each of its builds. Elsewhere the selector
@@ -285,6 +294,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for uri in _build.tombstones:
         # The page is drawn by its template; the file only gives it an address.
         files.append(File.generated(config, uri, content="", inclusion=InclusionLevel.NOT_IN_NAV))
+    _build.rendered = {} if os.environ.get(BOOKLET, "").strip().lower() == "true" else None
+    if _build.rendered is not None:
+        content = f"---\ntitle: {printed.BOOKLET_TITLE}\n---\n"
+        files.append(File.generated(config, printed.BOOKLET_SOURCE, content=content, inclusion=InclusionLevel.NOT_IN_NAV))
     data = opendata.guide_data(guide, config.site_url or "", config.site_name)
     files.append(File.generated(config, opendata.DATA_PATH, content=opendata.dumps(data, readable=False)))
     schema_text = opendata.dumps(opendata.json_schema(config.site_url or ""))
@@ -346,6 +359,8 @@ def _relative(abs_path: str, root: Path) -> str:
 def _kind(page: Page, path: str) -> str | None:
     if page.file.generated_by and page.file.src_uri in _build.tombstones:
         return "tombstone"
+    if page.file.generated_by and page.file.src_uri == printed.BOOKLET_SOURCE:
+        return "booklet"
     return _build.guide.page_kind(path)
 
 
@@ -391,6 +406,8 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
     _build.waiting.append((path, page.markdown or "", content, page.url, page.file.src_uri, indexed))
     if len(_build.waiting) >= second_core.BATCH:
         _judge_waiting()
+    if _build.rendered is not None:
+        _build.rendered[path] = content
     item = _build.guide.by_path(path)
     if isinstance(item, (gids.Principle, gids.Dilemma)):
         # The description opens the page as its lead, and being part of the
@@ -407,10 +424,13 @@ def _judge_waiting() -> None:
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     path = _source_path(page)
     kind = _kind(page, path)
-    # "Verbeter deze pagina" opens the real source file, not a generated page.
-    editable = _build.repository.url and not page.file.generated_by and kind not in NOT_EDITABLE
+    # "Verbeter deze pagina" opens the real source file, not a generated
+    # page; the offline zip, read in a room without internet, has no
+    # editing links at all.
+    online = _build.repository.url and not _build.offline
+    editable = online and not page.file.generated_by and kind not in NOT_EDITABLE
     page.edit_url = _build.repository.edit_url(path) if editable else None
-    if kind in PROPOSE and _build.repository.url:
+    if kind in PROPOSE and online:
         noun, content_type = PROPOSE[kind]
         template = contributor_docs.template(_build.root, noun)
         context["propose"] = {
@@ -442,6 +462,19 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # The guide for every template, also those MkDocs renders without a
     # page (the 404 page's footer names the version too).
     env.globals["gids"] = _build.guide
+    env.globals["gids_rendered"] = _build.rendered or {}
+    env.filters["booklet_links"] = printed.booklet_links
+    env.filters["unique_ids"] = printed.unique_ids
+    # The PDFs gids publish writes beside the site (gids/printed.py).
+    env.globals["gids_printed"] = None if _build.rendered is None else {
+        "booklet": printed.BOOKLET_PDF,
+        "deck": printed.deck_file,
+        "all": printed.ALL_DECK,
+        "releases": [v for v in os.environ.get("GIDS_BOOKLETS", "").split(",") if v],
+    }
+    env.globals["gids_scripts"] = browser_data.settings(
+        config.site_url or "", _build.built_urls, directory_urls=config.use_directory_urls, offline=_build.offline
+    )
     env.filters["datum"] = _dutch_date
     env.filters["link"] = _link
     codes: dict[str, str] = {}
@@ -519,6 +552,19 @@ def on_post_build(config: MkDocsConfig) -> None:
     target = Path(config.site_dir) / FEED_PATH
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(feed, encoding="utf-8")
+    if _build.offline:
+        site = Path(config.site_dir)
+        data = {name: (site / name).read_text(encoding="utf-8") for name in (opendata.DATA_PATH, opendata.SCHEMA_PATH)}
+        script = browser_data.offline_script(data, _build.offline_cards)
+        (site / browser_data.OFFLINE_SCRIPT).write_text(script, encoding="utf-8")
+        latest = _build.guide.latest_release
+        text = browser_data.readme(
+            config.site_name,
+            latest.version if latest else None,
+            _dutch_date(latest.date) if latest else "",
+            config.site_url or "",
+        )
+        (site / browser_data.README).write_text(text, encoding="utf-8")
     _finish(config, succeeded=_build.warnings is None or _build.warnings.count == 0)
 
 
@@ -574,6 +620,8 @@ def _finish(config: MkDocsConfig | None, succeeded: bool) -> None:
 # allow. It runs this file again for every rebuild, so what it runs for is
 # kept in the process's environment, set once at its start.
 SERVING = "GIDS_MKDOCS_SERVE"
+#: Set by gids publish: the build makes the booklet page (gids/printed.py).
+BOOKLET = "GIDS_BOOKLET"
 DIRTY = "GIDS_MKDOCS_DIRTY"
 
 
@@ -595,6 +643,10 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Give the finished page its Content-Security-Policy (``gids/csp.py``):
     its inline scripts are allowed by their hashes, unless its content
     brought one (then none)."""
+    if _build.offline and page.meta.get("template") == TEMPLATES["dilemma"]:
+        card = browser_data.card_html(output)
+        if card is not None:
+            _build.offline_cards[card[0]] = card[1]
     if not _with_policy():
         return output
     # The search page runs Pagefind, which searches in WebAssembly.

@@ -91,15 +91,19 @@ class Section:
     heading: str
     anchor: str
     holds: str
+    #: The side of a printed card it is on: the case on the front, the
+    #: conversation on the back (``front`` or ``back``).
+    card_side: str
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section("Situatie", "situatie", "de casus, concreet"),
-    Section("Spanning", "spanning", "wat trekt in welke richting, op welke zijde van de driehoek"),
-    Section("Gespreksvragen", "gespreksvragen", "vragen voor een gesprek of training"),
+    Section("Situatie", "situatie", "de casus, concreet", "front"),
+    Section("Spanning", "spanning", "wat trekt in welke richting, op welke zijde van de driehoek", "front"),
+    Section("Gespreksvragen", "gespreksvragen", "vragen voor een gesprek of training", "back"),
     Section(
         "Handelingsperspectief",
         "handelingsperspectief",
         "manieren om te handelen, geen ervan het enige goede antwoord",
+        "back",
     ),
 )

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 
 from . import schema, wayfinding
 
+#: Each dilemma section's side of a printed card, by its anchor.
+_CARD_SIDES = {section.anchor: section.card_side for section in schema.SECTIONS}
+
 
 @dataclass(frozen=True)
 class HistoryEntry:
@@ -205,6 +208,12 @@ class Guide:
     def principles_of(self, dilemma: Dilemma) -> list[Principle]:
         """The principles a dilemma invokes, in the order it names them."""
         return [self.principles[pid] for pid in dilemma.principle_ids]
+
+    @staticmethod
+    def card_side(anchor: str) -> str:
+        """The side of a printed card (``front``, ``back``) that the section
+        with this anchor goes on."""
+        return _CARD_SIDES[anchor]
 
     def tensions_of(self, dilemma: Dilemma) -> list[Tension]:
         """The tensions of a dilemma, in the triangle's fixed order."""

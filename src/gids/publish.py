@@ -12,6 +12,10 @@ newest content at the addresses trainers already use (/dilemmas/ID/), not a
 redirect to /latest/. Building each release from its commit is stateless:
 any clean clone with full history yields the same folder.
 
+Each build also gets its PDFs (``printed``): the decks of cards, linked
+from the tension pages and /dilemmas/, and the guide as a booklet, linked
+from /versies/.
+
 Nothing is lost when something fails: everything is checked first, then
 built into a new folder beside the target, which takes the target's place
 only when every build succeeded (``site_folder``).
@@ -31,7 +35,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import gitrepo, schema
+from . import gitrepo, printed, schema
 from .problems import report
 from .site_folder import Refused, built_beside, check_target, short
 from .validate import load_guide
@@ -79,9 +83,12 @@ def _mkdocs_messages(output: str) -> list[str]:
     return lines
 
 
-def build(project: Path, out: Path, site_url: str, what: str, snapshot: bool = False) -> None:
+def build(
+    project: Path, out: Path, site_url: str, what: str, snapshot: bool = False, booklets: list[str] | None = None
+) -> None:
     """One MkDocs build of ``project`` into ``out``; ``Refused`` with MkDocs'
-    own messages (no traceback) when it fails."""
+    own messages (no traceback) when it fails. ``booklets``: the releases
+    whose folder will have a booklet, for /versies/ to link to."""
     env = {
         **os.environ,
         **ENV,
@@ -90,6 +97,9 @@ def build(project: Path, out: Path, site_url: str, what: str, snapshot: bool = F
         # versions.json exists only in the published folder: the version
         # selector is switched on for these builds only.
         "GIDS_VERSIONS": "true",
+        # The booklet's page, and links to the PDFs (printed.py).
+        "GIDS_BOOKLET": "true",
+        "GIDS_BOOKLETS": ",".join(booklets or []),
     }
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(out)],
@@ -134,8 +144,27 @@ def _quiet_git(root: Path, *args: str) -> None:
         gitrepo.run_git(root, *args)
 
 
+def _has_booklet(root: Path, commit: str) -> bool:
+    """Whether the code of ``commit`` makes the booklet (a release made
+    before it existed is built as it was, without one)."""
+    try:
+        gitrepo.run_git(root, "cat-file", "-e", f"{commit}:overrides/gids/booklet.html")
+    except gitrepo.GitError:
+        return False
+    return True
+
+
+def _print(site: Path, what: str) -> None:
+    try:
+        printed.write_pdfs(site)
+    except printed.PrintError as error:
+        raise Refused(f"{what}: {error}") from None
+
+
 def _build_all(root: Path, new: Path, site_url: str, versions: list[str], commits: dict[str, str]) -> None:
-    build(root, new, site_url, "De gids zoals hij nu is")
+    booklets = [version for version in versions if _has_booklet(root, commits[version])]
+    build(root, new, site_url, "De gids zoals hij nu is", booklets=booklets)
+    _print(new, "De gids zoals hij nu is")
     # Worktrees are created below a temporary folder and always removed;
     # "git worktree prune" forgets any that an earlier, killed run left.
     temp = Path(tempfile.mkdtemp(prefix="gids-versies-"))
@@ -152,6 +181,7 @@ def _build_all(root: Path, new: Path, site_url: str, versions: list[str], commit
                 raise Refused(_sentence(f"{what} kon niet uit git worden gehaald: {error}")) from None
             try:
                 build(worktree, new / version, f"{site_url}{version}/", what, snapshot=True)
+                _print(new / version, what)
             finally:
                 _quiet_git(root, "worktree", "remove", "--force", str(worktree))
     finally:
@@ -183,6 +213,10 @@ def publish(root: Path, out: Path, site_url: str) -> list[str]:
             "(git commit) of zet er een tag v<versie> op."
         )
     _quiet_git(root, "worktree", "prune")
+    try:
+        printed.chromium()  # before anything is built
+    except printed.PrintError as error:
+        raise Refused(str(error)) from None
 
     with built_beside(out) as new:
         _build_all(root, new, site_url, versions, commits)

@@ -472,26 +472,27 @@ def test_filters_by_keyboard_announce_the_count_and_reset(
 def test_copy_link_by_keyboard_is_announced_with_a_visible_focus(page: Page, site_url: str) -> None:
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
     page.goto(site_url + "dilemmas/op-tijd-opschalen/")
-    buttons = page.locator("article button.gids-copy")
-    expect(buttons.first).to_be_visible()
+    whole = page.locator("article button[data-gids-copy]")
+    expect(whole).to_be_visible()
     live = page.locator("#gids-live")
     expect(live).to_have_attribute("aria-live", "polite")
 
-    before = style(buttons.first)
-    tab_to(page, "button.gids-copy")
-    expect(buttons.first).to_be_focused()
-    expect(buttons.first).to_have_accessible_name("Kopieer link naar dit dilemma")
-    focus = style(buttons.first)
-    assert focus["background"] != before["background"], "the focused copy button is filled"
-    assert contrast(focus["color"], focus["background"]) >= 4.5
+    tab_to(page, "button[data-gids-copy]")
+    expect(whole).to_be_focused()
+    expect(whole).to_have_accessible_name("Kopieer link naar dit dilemma")
     page.keyboard.press("Enter")
     expect(live).to_have_text("Link gekopieerd: " + PUBLISHED + "dilemmas/op-tijd-opschalen/")
     assert page.evaluate("navigator.clipboard.readText()") == PUBLISHED + "dilemmas/op-tijd-opschalen/"
 
-    # The next one belongs to the first section; the space bar works as well.
+    # Each section has its own, named for it; the space bar works as well.
+    sections = page.locator("article button.gids-copy")
+    before = style(sections.first)
     tab_to(page, "button.gids-copy")
-    expect(buttons.nth(1)).to_be_focused()
-    expect(buttons.nth(1)).to_have_accessible_name("Kopieer link naar het deel Situatie")
+    expect(sections.first).to_be_focused()
+    expect(sections.first).to_have_accessible_name("Link naar Situatie")
+    focus = style(sections.first)
+    assert focus["background"] != before["background"], "the focused copy button is filled"
+    assert contrast(focus["color"], focus["background"]) >= 4.5
     page.keyboard.press("Space")
     expect(live).to_have_text("Link gekopieerd: " + PUBLISHED + "dilemmas/op-tijd-opschalen/#situatie")
     assert (
@@ -505,10 +506,10 @@ def test_session_picker_by_keyboard(page: Page, site_url: str, built_site: Path)
     options = page.locator("#gids-session-options input[type=checkbox]")
     expect(options.first).to_be_visible()
     selected = page.locator("#gids-session-selected li")
-    link = page.get_by_label("Adres van de set")
+    link = page.get_by_label("Adres van de set, om te delen")
     live = page.locator("#gids-live")
 
-    show = page.get_by_role("link", name="Toon de kaarten")
+    show = page.get_by_role("link", name="Bekijk de set")
     expect(show).to_be_hidden()
     before = style(options.first)
     tab_to(page, "#gids-session-options input[type=checkbox]")
@@ -521,8 +522,8 @@ def test_session_picker_by_keyboard(page: Page, site_url: str, built_site: Path)
     first = dilemmas[0]
     expect(selected).to_have_count(1)
     expect(selected.first).to_contain_text(first["title"])
-    expect(link).to_have_value(f"{site_url}sessie/?d={first['id']}")
-    expect(live).to_have_text(f"Toegevoegd: {first['title']}. 1 in de set.")
+    expect(link).to_have_value(f"{PUBLISHED}sessie/?d={first['id']}")
+    expect(live).to_have_text(f"Toegevoegd: {first['title']}. 1 dilemma in de set.")
     expect(show).to_be_visible()
 
     page.keyboard.press("Tab")
@@ -530,10 +531,10 @@ def test_session_picker_by_keyboard(page: Page, site_url: str, built_site: Path)
     page.keyboard.press("Space")
     second = dilemmas[1]
     expect(selected).to_have_count(2)
-    expect(link).to_have_value(f"{site_url}sessie/?d={first['id']},{second['id']}")
+    expect(link).to_have_value(f"{PUBLISHED}sessie/?d={first['id']},{second['id']}")
 
     # Space again takes it out of the set.
     page.keyboard.press("Space")
     expect(options.nth(1)).not_to_be_checked()
     expect(selected).to_have_count(1)
-    expect(live).to_have_text(f"Weggehaald: {second['title']}. 1 in de set.")
+    expect(live).to_have_text(f"Weggehaald: {second['title']}. 1 dilemma in de set.")

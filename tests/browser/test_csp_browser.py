@@ -205,7 +205,8 @@ def test_using_the_site_violates_nothing(watched: Page, site_url: str) -> None:
 
     # A tension's deck: fetched dilemma pages, then printing.
     page.evaluate("() => { window.gidsPrinted = 0; window.print = () => { window.gidsPrinted += 1; }; }")
-    page.get_by_role("button", name="Druk de kaarten af").click()
+    page.get_by_role("button", name="Afdrukken").click()
+    page.get_by_role("dialog", name="Kaarten afdrukken").get_by_role("button", name="Afdrukken").click()
     page.wait_for_function("() => window.gidsPrinted === 1")
     assert_no_violations(page)
 
@@ -228,9 +229,12 @@ def test_using_the_site_violates_nothing(watched: Page, site_url: str) -> None:
     page.goto(site_url + "sessie/")
     page.locator("#gids-session-options input").first.check()
     page.locator("#gids-session-options input").nth(1).check()
-    page.get_by_role("link", name="Toon de kaarten").click()
+    page.get_by_role("link", name="Bekijk de set").click()
     expect(page.locator(".gids-session-card")).to_have_count(2)
     page.get_by_role("button", name="Presenteren").click()
+    expect(page.get_by_role("dialog", name=re.compile("^Presentatie"))).to_be_visible()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("Escape")
     assert_no_violations(page)
     assert errors == []
 

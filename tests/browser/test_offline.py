@@ -1,8 +1,12 @@
 """The offline guide: `make offline` gives a zip that, unpacked and opened
-from file:// with the network off, shows a dilemma and finds one by search."""
+from file:// with the network off, is complete: it shows a dilemma and
+finds one by search, filters the list, shows and presents a session, and
+prints a tension's deck as cards; it says which version it is and where the
+online guide is, and has no editing links."""
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 import zipfile
@@ -11,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from pypdf import PdfReader
 
 from tests.helpers import ROOT
 
@@ -66,4 +71,83 @@ def test_opened_from_file_it_shows_a_dilemma_and_finds_one(offline_page: tuple[P
     expect(result).to_be_visible(timeout=15_000)
     result.click()
     expect(page).to_have_url(re.compile(r"/dilemmas/[a-z0-9-]+\.html"))
+    assert {url.split(":", 1)[0] for url in requests} == {"file"}
+
+
+# The address the guide is published at in these builds (mkdocs.yml's default).
+PUBLISHED = "http://127.0.0.1:8000/"
+
+
+def test_the_zip_says_which_version_it_is_and_where_the_online_guide_is(usb_stick: Path) -> None:
+    readme = (usb_stick / "LEESMIJ.txt").read_text(encoding="utf-8")
+    assert "Open index.html" in readme
+    assert re.search(r"Dit is versie \d+\.\d+ van \d+ \w+ \d{4}\.", readme), readme
+    assert f"staat online op {PUBLISHED}" in readme
+    footer = (usb_stick / "index.html").read_text(encoding="utf-8")
+    assert "Dit is de offline versie van de gids (versie" in footer
+    assert f'<a href="{PUBLISHED}">{PUBLISHED}</a>' in footer
+
+
+def test_the_zip_has_no_editing_links(usb_stick: Path) -> None:
+    for html in usb_stick.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        for mark in ("gids-edit", 'rel="edit"', "gids-propose", "voorstellen</a>"):
+            assert mark not in text, (html, mark)
+
+
+def test_from_file_a_session_is_shown_presented_and_shared_by_its_online_address(
+    offline_page: tuple[Page, list[str]], usb_stick: Path
+) -> None:
+    page, requests = offline_page
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto((usb_stick / "sessie.html").as_uri())
+    options = page.locator("#gids-session-options li input")
+    expect(options.first).to_be_visible()
+    options.nth(0).check()
+    options.nth(3).check()
+    page.get_by_label("Naam van de set (mag leeg blijven)").fill("Zonder wifi")
+    shared = page.get_by_label("Adres van de set, om te delen").input_value()
+    assert shared.startswith(PUBLISHED + "sessie/?d=") and shared.endswith("&titel=Zonder%20wifi")
+    page.get_by_role("link", name="Bekijk de set").click()
+    expect(page).to_have_url(re.compile(r"/sessie\.html\?d=[a-z0-9-]+,[a-z0-9-]+&titel=Zonder%20wifi$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Zonder wifi")
+    cards = page.locator(".gids-session-card")
+    expect(cards).to_have_count(2)
+    # The QR code and address on a card lead to the online guide.
+    expect(cards.first.locator(".gids-print-address__url")).to_contain_text(PUBLISHED + "dilemmas/")
+    # A link on a card leads to the page in the zip.
+    assert cards.first.locator(".gids-facts a").first.get_attribute("href").startswith("file://")
+
+    page.get_by_role("button", name="Presenteren").click()
+    dialog = page.get_by_role("dialog", name=re.compile("^Presentatie"))
+    expect(dialog).to_contain_text("Kaart 1 van 2")
+    for _ in range(4):
+        page.keyboard.press("ArrowRight")
+    expect(dialog).to_contain_text("Kaart 2 van 2")
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("dialog", name=re.compile("^Presentatie"))).to_have_count(0)
+    assert {url.split(":", 1)[0] for url in requests} == {"file"}
+
+
+def test_from_file_the_list_filters_and_a_tension_prints_its_deck(
+    offline_page: tuple[Page, list[str]], usb_stick: Path
+) -> None:
+    page, requests = offline_page
+    page.goto((usb_stick / "dilemmas" / "index.html").as_uri() + "?spanning=politiek-maatschappij")
+    results = page.locator("#gids-filter-results .gids-card")
+    expect(results.first).to_be_visible()
+    assert results.first.locator("a").get_attribute("href").endswith(".html")
+
+    page.goto((usb_stick / "spanningen" / "professie-politiek.html").as_uri())
+    listed = page.locator(".gids-tension-dilemmas .gids-card__title").all_inner_texts()
+    assert listed
+    page.evaluate("() => { window.gidsPrinted = 0; window.print = () => { window.gidsPrinted += 1; }; }")
+    page.get_by_role("button", name="Afdrukken").click()
+    page.get_by_role("dialog", name="Kaarten afdrukken").get_by_role("button", name="Afdrukken").click()
+    page.wait_for_function("() => window.gidsPrinted === 1")
+    page.emulate_media(media="print")
+    pages = [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True))).pages]
+    assert len(pages) == 2 * -(-len(listed) // 4)
+    for title in listed:
+        assert sum(title in text for text in pages) == 2, title
     assert {url.split(":", 1)[0] for url in requests} == {"file"}

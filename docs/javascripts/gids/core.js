@@ -35,15 +35,56 @@
     return root;
   };
 
-  /* A public address of the guide ("dilemmas/x/") as a full URL. */
-  gids.link = function (address) {
-    return new URL(address, gids.root()).href;
+  /*
+   * The guide's own settings for its scripts (overrides/main.html):
+   * `published`, the address the guide is published at; `pages`, where
+   * a page of docs/ was built when pages are files ("sessie/" ->
+   * "sessie.html": the offline zip, the merge-request preview);
+   * `offline`, whether this is the zip.
+   */
+  var settings = null;
+  gids.settings = function () {
+    if (!settings) {
+      var block = document.getElementById("gids-config");
+      settings = block ? JSON.parse(block.textContent) : {};
+      settings.pages = settings.pages || null;
+    }
+    return settings;
   };
 
+  /* Where the page at a public address ("dilemmas/x/#y") was built, from
+     the site root: the same address, or its file where pages are files. */
+  gids.built = function (address) {
+    var pages = gids.settings().pages;
+    var parts = /^([^?#]*)(.*)$/.exec(address);
+    if (!pages) return address;
+    if (Object.prototype.hasOwnProperty.call(pages, parts[1])) return pages[parts[1]] + parts[2];
+    // A principle, dilemma or tension: never a folder's index page.
+    return parts[1].replace(/\/$/, ".html") + parts[2];
+  };
+
+  /* A public address of the guide ("dilemmas/x/") as a full URL of this copy of the site. */
+  gids.link = function (address) {
+    return new URL(gids.built(address), gids.root()).href;
+  };
+
+  /* The published, permanent address of a public address: what is shared,
+     copied and printed, from the online guide, the zip or a preview alike. */
+  gids.published = function (address) {
+    var published = gids.settings().published;
+    return published ? new URL(address, published).href : gids.link(address);
+  };
+
+  /*
+   * A data file of the site. The offline zip, opened from file://, cannot
+   * fetch: its pages load gids-offline.js, which holds the same data
+   * (window.gidsOffline, written by the build).
+   */
   var loaded = new Map();
   function loadJson(name) {
     if (!loaded.has(name)) {
-      loaded.set(name, fetch(gids.link(name)).then(function (response) {
+      var offline = window.gidsOffline;
+      loaded.set(name, offline ? Promise.resolve(offline.files[name]) : fetch(gids.link(name)).then(function (response) {
         if (!response.ok) throw new Error(name + ": " + response.status);
         return response.json();
       }));

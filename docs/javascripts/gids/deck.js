@@ -1,31 +1,43 @@
 /*
- * A tension page prints as a deck of its dilemmas: the button fetches the
- * cards of the dilemmas listed on the page, then prints. Built here and not
- * into the page, so that a tension page stays small however many dilemmas
- * it has (and readers who do not print do not download them).
+ * A tension's dilemmas as a deck: printed as cards, or presented one at a
+ * time. The cards are loaded when asked for (cards.js), so that a tension
+ * page stays small however many dilemmas it has, and readers who do not
+ * print or present do not download them.
+ *
+ * Also what every page with tools shares: a row of buttons
+ * ([data-gids-tools]) appears once its scripts are here.
  */
 (function () {
   "use strict";
   var gids = window.gids;
 
+  gids.feature("tools", function () {
+    document.querySelectorAll("[data-gids-tools]").forEach(function (tools) { tools.hidden = false; });
+  });
+
   gids.feature("deck", function () {
-    var deck = document.getElementById("gids-deck");
-    var button = document.getElementById("gids-deck-print");
-    // Opened as files (the offline zip), a page cannot fetch other pages.
-    if (!deck || !button || location.protocol === "file:") return;
+    var tools = document.querySelector("[data-gids-deck]");
+    if (!tools) return;
     gids.live();
-    var links = Array.prototype.slice.call(document.querySelectorAll(".gids-related .gids-card__title"));
+    var name = tools.dataset.gidsDeck;
+    // The cards of the list on the page, each once (on /dilemmas/ a
+    // dilemma on two sides of the triangle is listed twice).
+    var seen = new Set();
+    var dilemmas = [];
+    tools.parentNode.querySelectorAll("#gids-grouped .gids-card[data-gids-id], .gids-tension-dilemmas .gids-card[data-gids-id]")
+      .forEach(function (card) {
+        if (seen.has(card.dataset.gidsId)) return;
+        seen.add(card.dataset.gidsId);
+        var link = card.querySelector(".gids-card__title");
+        dilemmas.push({ id: card.dataset.gidsId, title: link.textContent, page: link.href });
+      });
     var loading = null;
     function load() {
       if (!loading) {
         gids.announce("De kaarten worden geladen.");
-        loading = Promise.all(links.map(function (link, index) {
-          return gids.loadCard(new URL(link.getAttribute("href"), location.href), "kaart-" + (index + 1),
-            link.textContent, "gids-deck__card");
-        })).then(function (articles) {
-          articles.forEach(function (article) { deck.appendChild(article); });
-          document.body.classList.add("gids-deck-ready");
-          gids.announce(gids.count(articles.length, "kaart", "kaarten") + " klaar.");
+        loading = gids.cards.load(dilemmas, "kaart", 2).then(function (cards) {
+          gids.announce(gids.count(cards.length, "kaart", "kaarten") + " klaar.");
+          return cards;
         }, function (error) {
           loading = null;
           gids.announce("De kaarten konden niet worden geladen. Probeer het opnieuw.");
@@ -34,9 +46,19 @@
       }
       return loading;
     }
-    button.addEventListener("click", function () {
-      load().then(function () { window.print(); }, function () {});
+    // The deck's cards for a program that prints them (gids publish's PDFs).
+    gids.deck = {
+      cards: function () {
+        return load().then(function (cards) { return cards.map(function (card) { return card.element; }); });
+      }
+    };
+    var print = tools.querySelector("[data-gids-deck-print]");
+    print.addEventListener("click", function () {
+      gids.printCards.open(print, gids.deck.cards);
     });
-    document.getElementById("gids-deck-offer").hidden = false;
+    var present = tools.querySelector("[data-gids-deck-present]");
+    present.addEventListener("click", function () {
+      load().then(function (cards) { gids.present.open(cards, { opener: present, title: name }); }, function () {});
+    });
   });
 })();

@@ -24,6 +24,7 @@
 
   function card(dilemma) {
     var item = gids.fromTemplate("gids-card-template", ".gids-card");
+    item.dataset.gidsId = dilemma.id;
     var link = item.querySelector(".gids-card__title");
     link.href = gids.link(dilemma.address);
     link.textContent = dilemma.title;
@@ -39,6 +40,7 @@
       meta.removeChild(chip);
       if (!dilemma.domains.length) item.removeChild(meta);
     }
+    gids.basket.addTo(item);
     return item;
   }
 

@@ -1,17 +1,18 @@
 /*
- * The cards of a session address (/sessie/?d=a,b,c), in its order, at most
- * MAX_CARDS; what the address names that is not in the guide is told in
- * words. Each card is fetched from its dilemma's page (cards.js).
+ * A set as participants open it (/sessie/?d=a,b,c&titel=...): its name,
+ * its cards in order (at most MAX_CARDS), and what the address names that
+ * is not in the guide, in words. Presenting, printing and the set's link
+ * act on these cards; composing is one button away.
  */
 (function () {
   "use strict";
   var gids = window.gids;
   var session = gids.session;
 
-  session.showCards = function (wanted, known) {
+  session.showCards = function (wanted, title, known, guide) {
     var max = session.MAX_CARDS;
     var view = document.getElementById("gids-session-cards");
-    var cards = document.getElementById("gids-session-card-list");
+    var list = document.getElementById("gids-session-card-list");
     var problems = document.getElementById("gids-session-unknown");
     var result = session.resolve(wanted, known);
     var notes = result.notes;
@@ -27,28 +28,53 @@
       problems.hidden = false;
     }
     if (notes.length) tell(notes);
-    document.getElementById("gids-session-edit").href = session.url(ids) + (ids.length ? "&" : "?") + "kiezen";
+
+    var name = title || "Sessie";
+    document.getElementById("gids-session-name").textContent = name;
+    document.title = name + " - " + document.title;
+    document.getElementById("gids-session-count").textContent =
+      gids.count(ids.length, "dilemma", "dilemma's") + " om te bespreken.";
+    document.getElementById("gids-session-edit").href = session.editUrl(ids, title);
     view.hidden = false;
 
-    Promise.all(ids.map(function (id) {
-      var dilemma = known.byId.get(id);
-      return gids.loadCard(gids.link(dilemma.address), id, dilemma.title, "gids-session-card");
-    })).then(function (articles) {
-      articles.forEach(function (article) { cards.appendChild(article); });
-      gids.announce(gids.count(articles.length, "kaart", "kaarten") + " klaar.");
+    var cards = null;
+    var loading = gids.cards.load(gids.cards.of(guide, ids), "kaart", 2).then(function (loaded) {
+      cards = loaded;
+      loaded.forEach(function (card) {
+        var article = document.createElement("article");
+        article.className = "gids-session-card";
+        article.setAttribute("aria-label", card.title);
+        article.appendChild(card.element);
+        list.appendChild(article);
+      });
+      gids.announce(gids.count(loaded.length, "kaart", "kaarten") + " klaar.");
+      return loaded;
     }, function () {
       tell(notes.concat(["De kaarten konden niet worden geladen. Laad de pagina opnieuw."]));
+      return [];
     });
 
-    document.getElementById("gids-session-print").addEventListener("click", function () { window.print(); });
-    document.getElementById("gids-session-present").addEventListener("click", function () {
-      cards.classList.add("gids-presenting");
-      if (cards.requestFullscreen) { cards.requestFullscreen().catch(function () {}); }
-      cards.setAttribute("tabindex", "-1");
-      cards.focus();
+    function elements() {
+      return (cards || []).map(function (card) { return card.element; });
+    }
+    var present = document.getElementById("gids-session-present");
+    present.addEventListener("click", function () {
+      loading.then(function (loaded) {
+        if (loaded.length) gids.present.open(loaded, { opener: present, title: name });
+      });
     });
-    document.addEventListener("fullscreenchange", function () {
-      if (!document.fullscreenElement) cards.classList.remove("gids-presenting");
+    var print = document.getElementById("gids-session-print");
+    print.addEventListener("click", function () {
+      gids.printCards.open(print, function () { return loading.then(elements); });
+    });
+    gids.printCards.whenPrinted(elements);
+    var copy = document.getElementById("gids-session-copy-set");
+    copy.addEventListener("click", function () {
+      var url = session.url(ids, title, true);
+      gids.copyText(url).then(
+        function () { gids.announce("Link naar de set gekopieerd: " + url); },
+        function () { gids.announce("Kopiëren lukte niet. Het adres is: " + url); }
+      );
     });
   };
 })();

@@ -1,6 +1,7 @@
 /*
- * The session page: pick dilemmas (session-picker.js), share
- * /sessie/?d=a,b,c, show them as cards (session-cards.js).
+ * The session page: /sessie/?d=a,b,c&titel=... shows a set as cards, the
+ * way participants open it (session-cards.js); /sessie/ and ?kiezen
+ * compose one (session-picker.js), kept in the browser (basket.js).
  *
  * The ids in a session address are data from whoever wrote the link. Only
  * names a dilemma could have (the contract's id rule, from the JSON Schema)
@@ -17,11 +18,21 @@
     MAX_NAMED: 10
   };
 
-  /* The address of a session set. */
-  session.url = function (ids) {
-    var url = new URL(gids.link("sessie/"));
-    if (ids.length) url.search = "?d=" + ids.join(",");
-    return url.href;
+  /*
+   * The address of a set: its ids in order and its name. `shared`: the
+   * published address, to send and to print (from the zip or a preview
+   * too); otherwise this copy of the site's, to open here.
+   */
+  session.url = function (ids, title, shared) {
+    var query = ids.length ? "?d=" + ids.map(encodeURIComponent).join(",") : "";
+    if (ids.length && title) query += "&titel=" + encodeURIComponent(title);
+    return (shared ? gids.published("sessie/") : gids.link("sessie/")) + query;
+  };
+
+  /* The composer, for the set of this address (or the stored one). */
+  session.editUrl = function (ids, title) {
+    var url = session.url(ids, title, false);
+    return url + (url.indexOf("?") === -1 ? "?" : "&") + "kiezen";
   };
 
   /* The ids of ?d=a,b,c: trimmed, without empty ones, each once, in order. */
@@ -91,12 +102,19 @@
     gids.live();
     var params = new URLSearchParams(location.search);
     var wanted = sessionIds(params.get("d"));
+    var title = (params.get("titel") || "").trim().slice(0, 80);
+    var composing = !wanted.length || params.get("kiezen") !== null;
+    // A shared set opens on the set: the composer's explanation is not
+    // what participants came for, not even while the guide's data loads.
+    if (!composing) document.querySelector(".gids-session-intro").hidden = true;
     Promise.all([gids.data(), gids.rules()]).then(function (loaded) {
       var known = lookup(loaded[0], loaded[1]);
-      if (wanted.length && params.get("kiezen") === null) {
-        session.showCards(wanted, known);
+      if (composing) {
+        session.showPicker({ wanted: wanted, title: title, fromAddress: wanted.length > 0,
+          // The tension select's name is its parameter (?kiezen&spanning=...).
+          tension: params.get(document.getElementById("gids-session-tension").name) || "" }, known, loaded[0]);
       } else {
-        session.showPicker(wanted, known, loaded[0]);
+        session.showCards(wanted, title, known, loaded[0]);
       }
     }).catch(function () {
       document.getElementById("gids-session-offline").hidden = false;
