@@ -553,18 +553,18 @@ def on_post_build(config: MkDocsConfig) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(feed, encoding="utf-8")
     if _build.offline:
-        site = Path(config.site_dir)
-        data = {name: (site / name).read_text(encoding="utf-8") for name in (opendata.DATA_PATH, opendata.SCHEMA_PATH)}
-        script = browser_data.offline_script(data, _build.offline_cards)
-        (site / browser_data.OFFLINE_SCRIPT).write_text(script, encoding="utf-8")
         latest = _build.guide.latest_release
-        text = browser_data.readme(
-            config.site_name,
-            latest.version if latest else None,
-            _dutch_date(latest.date) if latest else "",
-            config.site_url or "",
+        browser_data.write_offline(
+            Path(config.site_dir),
+            [opendata.DATA_PATH, opendata.SCHEMA_PATH],
+            _build.offline_cards,
+            browser_data.readme(
+                config.site_name,
+                latest.version if latest else None,
+                _dutch_date(latest.date) if latest else "",
+                config.site_url or "",
+            ),
         )
-        (site / browser_data.README).write_text(text, encoding="utf-8")
     _finish(config, succeeded=_build.warnings is None or _build.warnings.count == 0)
 
 

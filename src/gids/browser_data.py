@@ -17,6 +17,7 @@ Plain Python: nothing of MkDocs is imported here.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -82,3 +83,11 @@ def readme(site_name: str, version: str | None, date: str, published: str) -> st
     if published:
         lines += ["", f"De nieuwste versie van de gids staat online op {published}", "Links en QR-codes die je kopieert of afdrukt, gaan naar dat adres."]
     return "\n".join(lines) + "\n"
+
+
+def write_offline(site: Path, data_files: list[str], cards: dict[str, str], readme_text: str) -> None:
+    """Into the offline build's folder: ``gids-offline.js`` (from the data
+    files as written there, and the cards) and ``LEESMIJ.txt``."""
+    files = {name: (site / name).read_text(encoding="utf-8") for name in data_files}
+    (site / OFFLINE_SCRIPT).write_text(offline_script(files, cards), encoding="utf-8")
+    (site / README).write_text(readme_text, encoding="utf-8")

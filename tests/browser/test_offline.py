@@ -95,35 +95,57 @@ def test_the_zip_has_no_editing_links(usb_stick: Path) -> None:
             assert mark not in text, (html, mark)
 
 
-def test_from_file_a_session_is_shown_presented_and_shared_by_its_online_address(
-    offline_page: tuple[Page, list[str]], usb_stick: Path
-) -> None:
+def test_the_evening_before_without_wifi(offline_page: tuple[Page, list[str]], usb_stick: Path) -> None:
+    """Issue 16's trainer: four dilemmas on the tension between the political
+    agenda and public interest, a named set, its link to send, a deck printed
+    double-sided with the QR codes' addresses, then presented from the USB
+    stick one step at a time. All from file:// with the network off."""
     page, requests = offline_page
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto((usb_stick / "sessie.html").as_uri())
-    options = page.locator("#gids-session-options li input")
+    page.get_by_label("Spanning").select_option("politiek-maatschappij")
+    options = page.locator("#gids-session-options li:not([hidden]) input")
     expect(options.first).to_be_visible()
-    options.nth(0).check()
-    options.nth(3).check()
+    assert options.count() >= 4
+    for index in range(4):
+        options.nth(index).check()
     page.get_by_label("Naam van de set (mag leeg blijven)").fill("Zonder wifi")
     shared = page.get_by_label("Adres van de set, om te delen").input_value()
+    # The link to send is the online guide's, not the USB stick's.
     assert shared.startswith(PUBLISHED + "sessie/?d=") and shared.endswith("&titel=Zonder%20wifi")
+    ids = shared.split("?d=")[1].split("&")[0].split(",")
+    assert len(ids) == 4
+
     page.get_by_role("link", name="Bekijk de set").click()
-    expect(page).to_have_url(re.compile(r"/sessie\.html\?d=[a-z0-9-]+,[a-z0-9-]+&titel=Zonder%20wifi$"))
+    expect(page).to_have_url(re.compile(r"/sessie\.html\?d=[a-z0-9,-]+&titel=Zonder%20wifi$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Zonder wifi")
     cards = page.locator(".gids-session-card")
-    expect(cards).to_have_count(2)
-    # The QR code and address on a card lead to the online guide.
-    expect(cards.first.locator(".gids-print-address__url")).to_contain_text(PUBLISHED + "dilemmas/")
-    # A link on a card leads to the page in the zip.
+    expect(cards).to_have_count(4)
+    titles = cards.locator(".gids-dilemma__title").all_inner_texts()
+    # A link on a card leads to the page on the stick.
     assert cards.first.locator(".gids-facts a").first.get_attribute("href").startswith("file://")
+
+    page.evaluate("() => { window.gidsPrinted = 0; window.print = () => { window.gidsPrinted += 1; }; }")
+    page.get_by_role("button", name="Afdrukken").click()
+    page.get_by_role("dialog", name="Kaarten afdrukken").get_by_role("button", name="Afdrukken").click()
+    page.wait_for_function("() => window.gidsPrinted === 1")
+    page.emulate_media(media="print")
+    sides = [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True))).pages]
+    page.emulate_media(media="screen")
+    # One sheet of four fronts, one of their backs; each title on both.
+    assert len(sides) == 2
+    for title in titles:
+        assert title in sides[0] and title in sides[1], title
+    for dilemma in ids:
+        assert f"{PUBLISHED}dilemmas/{dilemma}/" in sides[1].replace(" ", ""), dilemma
 
     page.get_by_role("button", name="Presenteren").click()
     dialog = page.get_by_role("dialog", name=re.compile("^Presentatie"))
-    expect(dialog).to_contain_text("Kaart 1 van 2")
-    for _ in range(4):
-        page.keyboard.press("ArrowRight")
-    expect(dialog).to_contain_text("Kaart 2 van 2")
+    for card in range(4):
+        for step in range(4):
+            expect(dialog).to_contain_text(f"Kaart {card + 1} van 4")
+            expect(dialog).to_contain_text(f"Stap {step + 1} van 4")
+            page.keyboard.press("ArrowRight")
     page.keyboard.press("Escape")
     expect(page.get_by_role("dialog", name=re.compile("^Presentatie"))).to_have_count(0)
     assert {url.split(":", 1)[0] for url in requests} == {"file"}

@@ -29,8 +29,9 @@ CARD = {"a6": (105, 148), "a5": (210, 148)}
 A4 = (210, 297)
 TOLERANCE = 0.3  # mm
 
-# A page that is not a dilemma: nothing on it prints cards by itself.
-NEUTRAL = "over/"
+# A page that is not a dilemma, and loads the printing of cards (a tension
+# page): nothing on it prints cards by itself.
+NEUTRAL = "spanningen/professie-politiek/"
 
 # The dilemmas' own cards, fetched from their pages, independent of the
 # site's other scripts: fetch, parse, import into this document.

@@ -88,17 +88,34 @@ def test_each_script_is_small_and_registers_on_the_namespace(path: Path) -> None
 PAGE_SCRIPTS = {"javascripts/gids/search.js": "overrides/gids/search.html"}
 
 
-def test_mkdocs_loads_every_script_core_first() -> None:
+def declared(kind: str) -> dict[str, list[str]]:
+    """``gids_features`` or ``gids_sheets`` of each page template."""
+    found = {}
+    for template in sorted((ROOT / "overrides").rglob("*.html")):
+        match = re.search(r"\{%-? set " + kind + r" = \[([^\]]*)\]", template.read_text(encoding="utf-8"))
+        if match:
+            found[template.relative_to(ROOT).as_posix()] = re.findall(r'"([^"]+)"', match.group(1))
+    return found
+
+
+def test_every_page_loads_core_first_and_the_features_its_template_names() -> None:
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    listed = config["extra_javascript"]
-    assert listed[0] == "javascripts/gids/core.js"
-    every = [p.relative_to(ROOT / "docs").as_posix() for p in scripts()]
-    assert sorted(listed) == sorted(name for name in every if name not in PAGE_SCRIPTS)
+    # core.js with every page; the others where a template names them.
+    assert config["extra_javascript"] == ["javascripts/gids/core.js"]
+    features = declared("gids_features")
+    assert {"overrides/gids/dilemma.html", "overrides/gids/tension.html", "overrides/gids/session.html"} <= set(features)
+    named = {name for names in features.values() for name in names}
+    every = {p.relative_to(FOLDER).as_posix().removesuffix(".js") for p in FOLDER.glob("*.js")}
+    page_scripts = {Path(name).stem for name in PAGE_SCRIPTS}
+    assert named <= every, named - every
+    assert every - named - page_scripts == {"core"}, "a script no page loads"
     for name, template in PAGE_SCRIPTS.items():
-        assert name in every and f"'{name}' | url" in (ROOT / template).read_text(encoding="utf-8")
+        assert f"'{name}' | url" in (ROOT / template).read_text(encoding="utf-8")
     # The parts of the session page add to what session.js makes.
-    assert listed.index("javascripts/gids/session.js") < listed.index("javascripts/gids/session-picker.js")
-    assert listed.index("javascripts/gids/session.js") < listed.index("javascripts/gids/session-cards.js")
+    session = features["overrides/gids/session.html"]
+    assert session.index("session") < session.index("session-picker") < session.index("session-cards")
+    sheets = {name for names in declared("gids_sheets").values() for name in names}
+    assert sheets and all((ROOT / "docs" / "stylesheets" / f"{name}.css").is_file() for name in sheets)
 
 
 def schema_words() -> set[str]:

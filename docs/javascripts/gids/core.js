@@ -22,6 +22,9 @@
 
   function start() {
     features.forEach(function (feature) { feature.setup(); });
+    // A row of tools (print, add to a session...) appears once the
+    // page's features are set up; without scripts it stays hidden.
+    document.querySelectorAll("[data-gids-tools]").forEach(function (tools) { tools.hidden = false; });
   }
 
   /* The site root, from Material's page configuration. */

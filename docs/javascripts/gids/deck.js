@@ -3,17 +3,10 @@
  * time. The cards are loaded when asked for (cards.js), so that a tension
  * page stays small however many dilemmas it has, and readers who do not
  * print or present do not download them.
- *
- * Also what every page with tools shares: a row of buttons
- * ([data-gids-tools]) appears once its scripts are here.
  */
 (function () {
   "use strict";
   var gids = window.gids;
-
-  gids.feature("tools", function () {
-    document.querySelectorAll("[data-gids-tools]").forEach(function (tools) { tools.hidden = false; });
-  });
 
   gids.feature("deck", function () {
     var tools = document.querySelector("[data-gids-deck]");
