@@ -24,6 +24,7 @@ import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser
@@ -135,10 +136,77 @@ def decks_of(site: Path) -> list[str]:
     return [ALL_DECK, *(t["id"] for t in data["tensions"] if t["dilemmas"])] if data["dilemmas"] else []
 
 
+#: A booklet made in the browser from a release's own pages, for a release
+#: built from a commit before the booklet's page existed (its snapshot is
+#: built as it was, with its own templates): its cover, then each page's
+#: article, without what is only for the screen.
+_FROM_PAGES = """async (pages) => {
+  const header = document.querySelector(".md-header__topic .md-ellipsis");
+  const name = header ? header.textContent.trim() : document.title;
+  const parse = (html) => new DOMParser().parseFromString(html, "text/html");
+  const text = async (path) => { const r = await fetch(path); return r.ok ? r.text() : ""; };
+  const changes = parse(await text("versies/"));
+  const release = changes.querySelector("section.gids-release:not(.gids-release--coming)");
+  const book = document.createElement("div");
+  book.className = "md-typeset gids-booklet-from-pages";
+  const cover = book.appendChild(document.createElement("section"));
+  cover.className = "gids-booklet__cover";
+  const title = cover.appendChild(document.createElement("h1"));
+  title.textContent = name;
+  for (const part of [release && release.querySelector("h2"), release && release.querySelector("time")]) {
+    if (part) cover.appendChild(document.createElement("p")).textContent = part.textContent.trim();
+  }
+  for (const path of pages) {
+    const page = parse(await text(path));
+    const article = page.querySelector("article.md-content__inner") || page.querySelector("article");
+    if (!article || /staat niet meer in de gids/.test(article.textContent)) continue;
+    article.querySelectorAll("script, nav, form, button, .md-content__button, .headerlink, .gids-related, "
+      + ".gids-history, .gids-react, .gids-propose, .gids-tools, .gids-filters, .gids-session, .gids-feed")
+      .forEach((el) => el.remove());
+    article.querySelectorAll("[href]").forEach((el) => {
+      el.setAttribute("href", new URL(el.getAttribute("href"), new URL(path, location.href)).href);
+    });
+    const part = book.appendChild(document.createElement("section"));
+    part.className = "gids-booklet__page";
+    part.append(...Array.from(article.childNodes, (node) => document.importNode(node, true)));
+  }
+  const style = document.createElement("style");
+  style.textContent = ".gids-booklet__page { break-before: page; } .gids-booklet__cover { padding-top: 60mm; }"
+    + " .gids-print-address { display: flex; gap: 1em; } .gids-print-address svg { width: 22mm; }";
+  document.head.appendChild(style);
+  document.body.replaceChildren(book);
+}"""
+
+
+def _release_pages(site: Path) -> list[str]:
+    """A site's pages for a booklet made from its pages, in the booklet's
+    order: the home page, the triangle and its tensions, the principles,
+    the dilemmas (each folder's in the order of their names)."""
+    pages = ["./", "spanningen/"]
+    for folder in ("spanningen", "principes", "dilemmas"):
+        pages += [f"{folder}/{page.parent.name}/" for page in sorted((site / folder).glob("*/index.html"))]
+    return pages
+
+
+def _booklet_pdf(page: Any) -> bytes:
+    page.emulate_media(media="print")
+    return page.pdf(
+        format="A4",
+        display_header_footer=True,
+        header_template="<span></span>",
+        footer_template=(
+            '<div style="font-size:8pt;width:100%;text-align:center;color:#444">'
+            '<span class="pageNumber"></span> / <span class="totalPages"></span></div>'
+        ),
+        margin={"top": "18mm", "bottom": "18mm", "left": "18mm", "right": "18mm"},
+    )
+
+
 def write_pdfs(site: Path) -> list[Path]:
     """The decks and the booklet of the built site in ``site``, written into
-    it; the files written. A site without the booklet page (a release built
-    from a commit before it existed) gets only what its pages can print."""
+    it; the files written. A release built from a commit before these
+    existed gets its booklet from its own pages (``_FROM_PAGES``), and the
+    decks only if its pages can print them."""
     try:
         from playwright.sync_api import Error as PlaywrightError
         from playwright.sync_api import sync_playwright
@@ -169,19 +237,11 @@ def write_pdfs(site: Path) -> list[Path]:
                     written.append(site / name)
                 if (site / BOOKLET_ADDRESS / "index.html").is_file():
                     page.goto(base + BOOKLET_ADDRESS)
-                    page.emulate_media(media="print")
-                    pdf = page.pdf(
-                        format="A4",
-                        display_header_footer=True,
-                        header_template="<span></span>",
-                        footer_template=(
-                            '<div style="font-size:8pt;width:100%;text-align:center;color:#444">'
-                            '<span class="pageNumber"></span> / <span class="totalPages"></span></div>'
-                        ),
-                        margin={"top": "18mm", "bottom": "18mm", "left": "18mm", "right": "18mm"},
-                    )
-                    _write(site / BOOKLET_PDF, pdf)
-                    written.append(site / BOOKLET_PDF)
+                else:
+                    page.goto(base)
+                    page.evaluate(_FROM_PAGES, _release_pages(site))
+                _write(site / BOOKLET_PDF, _booklet_pdf(page))
+                written.append(site / BOOKLET_PDF)
             finally:
                 browser.close()
     except PlaywrightError as error:

@@ -144,16 +144,6 @@ def _quiet_git(root: Path, *args: str) -> None:
         gitrepo.run_git(root, *args)
 
 
-def _has_booklet(root: Path, commit: str) -> bool:
-    """Whether the code of ``commit`` makes the booklet (a release made
-    before it existed is built as it was, without one)."""
-    try:
-        gitrepo.run_git(root, "cat-file", "-e", f"{commit}:overrides/gids/booklet.html")
-    except gitrepo.GitError:
-        return False
-    return True
-
-
 def _print(site: Path, what: str) -> None:
     try:
         printed.write_pdfs(site)
@@ -162,8 +152,9 @@ def _print(site: Path, what: str) -> None:
 
 
 def _build_all(root: Path, new: Path, site_url: str, versions: list[str], commits: dict[str, str]) -> None:
-    booklets = [version for version in versions if _has_booklet(root, commits[version])]
-    build(root, new, site_url, "De gids zoals hij nu is", booklets=booklets)
+    # Every release gets its booklet (printed.py), also one built from a
+    # commit before the booklet existed.
+    build(root, new, site_url, "De gids zoals hij nu is", booklets=versions)
     _print(new, "De gids zoals hij nu is")
     # Worktrees are created below a temporary folder and always removed;
     # "git worktree prune" forgets any that an earlier, killed run left.

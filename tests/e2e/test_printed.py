@@ -5,6 +5,7 @@ release, opened with pypdf; and the pages that link to them."""
 from __future__ import annotations
 
 import io
+import re
 import json
 import os
 import subprocess
@@ -138,3 +139,26 @@ def test_without_chromium_nothing_is_built_and_it_says_what_to_install(repo: Pat
     assert "sudo apt-get install chromium" in result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     assert not out.exists()
+
+
+def test_a_release_from_before_the_booklet_gets_one_from_its_own_pages(built_site: Path, tmp_path: Path) -> None:
+    """A release built from an older commit has no booklet page (its
+    snapshot is built with its own templates): its booklet is printed from
+    its pages as published."""
+    import shutil
+
+    site = tmp_path / "1.0"
+    shutil.copytree(built_site, site)
+    assert not (site / printed.BOOKLET_ADDRESS).exists()
+    written = printed.write_pdfs(site)
+    assert site / printed.BOOKLET_PDF in written
+    pages = texts(site / printed.BOOKLET_PDF)
+    assert pages[0].startswith("Gids Ambtelijk vakmanschap Versie 1.0:")
+    assert re.search(r"\d+ \w+ 2026", pages[0])
+    whole = "\n".join(pages)
+    data = guide(site)
+    for item in data["principles"] + data["dilemmas"] + data["tensions"]:
+        assert item["title"] in whole, item["id"]
+    # What is only for the screen is left out.
+    for words in ("Verbeter deze pagina", "Reageer op deze pagina"):
+        assert words not in whole
