@@ -131,7 +131,10 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def decks_of(site: Path) -> list[str]:
-    """The decks a site has: all dilemmas, and each tension with dilemmas."""
+    """The decks a site has: all dilemmas, and each tension with dilemmas;
+    none for a release from before the guide's open data (and decks)."""
+    if not (site / "gids.json").is_file():
+        return []
     data = json.loads((site / "gids.json").read_text(encoding="utf-8"))
     return [ALL_DECK, *(t["id"] for t in data["tensions"] if t["dilemmas"])] if data["dilemmas"] else []
 

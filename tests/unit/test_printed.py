@@ -21,6 +21,9 @@ def test_a_deck_for_all_dilemmas_and_each_tension_that_has_some(tmp_path: Path) 
     assert printed.deck_file("t1") == "kaarten/t1.pdf"
     (tmp_path / "gids.json").write_text(json.dumps({"dilemmas": [], "tensions": []}), encoding="utf-8")
     assert printed.decks_of(tmp_path) == []
+    # A release from before the open data has no decks to print.
+    (tmp_path / "gids.json").unlink()
+    assert printed.decks_of(tmp_path) == []
 
 
 def test_without_chromium_one_sentence_says_what_to_install(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
