@@ -256,7 +256,10 @@ HOW_TO_READ = textwrap.dedent(
 
     Every build is cold: its own process (`python -m mkdocs build`, with NO_MKDOCS_2_WARNING=1 and
     DISABLE_MKDOCS_2_WARNING=true) writing into a new folder. The order of ours and floor
-    alternates between rounds.
+    alternates between rounds. What persists between builds is what Python keeps for both sides
+    (its .pyc files) and, for ours, Jinja's cache of compiled templates (the hook's
+    FileSystemBytecodeCache, in the temporary directory): the first build on a machine compiles
+    them.
 
     ## Columns
 

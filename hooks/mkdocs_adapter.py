@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 from concurrent.futures import Future, ProcessPoolExecutor
 
-from jinja2 import Environment, pass_context
+from jinja2 import Environment, FileSystemBytecodeCache, pass_context
 from jinja2.runtime import Context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -462,6 +462,13 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # The guide for every template, also those MkDocs renders without a
     # page (the 404 page's footer names the version too).
     env.globals["gids"] = _build.guide
+    # Jinja's own cache of compiled templates (a folder in the temporary
+    # directory that only this user may write, made by Jinja), kept between
+    # builds as Python keeps its .pyc files; a template whose source changed
+    # is compiled again. Compiling the theme's and the guide's templates
+    # took 0.18 s of a 2.0 s build of 200 dilemmas (paired rounds: 1.26x ->
+    # 1.13x the floor); a fixed cost, about 1% at 2,000.
+    env.bytecode_cache = FileSystemBytecodeCache()
     env.globals["gids_rendered"] = _build.rendered or {}
     env.filters["booklet_links"] = printed.booklet_links
     env.filters["unique_ids"] = printed.unique_ids

@@ -304,3 +304,25 @@ def test_a_killed_build_leaves_no_process_behind(project: Path, tmp_path: Path) 
     while _processes_naming(str(site)) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert _processes_naming(str(site)) == []
+
+
+def test_compiled_templates_are_kept_for_the_next_build(project: Path, tmp_path: Path) -> None:
+    """Jinja's cache of compiled templates (the hook's speed device): after
+    a build, the dilemma page's template is in it, and a template that
+    changed is compiled again, not taken from the cache."""
+    from jinja2 import FileSystemBytecodeCache
+
+    cache = FileSystemBytecodeCache()
+    template = project / "overrides" / "gids" / "dilemma.html"
+    key = hashlib.sha1(b"gids/dilemma.html")
+    key.update(("|" + str(template)).encode("utf-8"))
+    cached = Path(cache.directory) / (cache.pattern % key.hexdigest())
+    assert mkdocs_build(project, tmp_path / "one").returncode == 0
+    assert cached.is_file()
+    template.write_text(
+        template.read_text(encoding="utf-8").replace("{% block content %}", "{% block content %}<!-- gewijzigd -->", 1),
+        encoding="utf-8",
+    )
+    assert mkdocs_build(project, tmp_path / "two").returncode == 0
+    page = (tmp_path / "two" / "dilemmas" / "minister-of-samenleving" / "index.html").read_text(encoding="utf-8")
+    assert "<!-- gewijzigd -->" in page
