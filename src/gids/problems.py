@@ -50,6 +50,7 @@ def report(problems: list[Problem]) -> str:
     """All problems of a build as one text: a heading line, then one line each."""
     count = len(problems)
     noun = "probleem" if count == 1 else "problemen"
-    lines = [f"De gids kan niet worden gebouwd: {count} {noun} in de inhoud. Los ze op en probeer het opnieuw."]
+    them = "het" if count == 1 else "ze"
+    lines = [f"De gids kan niet worden gebouwd: {count} {noun} in de inhoud. Los {them} op en probeer het opnieuw."]
     lines += [str(p) for p in sorted(set(problems))]
     return "\n".join(lines)

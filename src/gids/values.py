@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .contract import CORNER_IDS, Section, id_problem
+from .suggestions import suggest
 
 #: What is wrong with a value: a message code (messages.yml) and its values.
 Issue = tuple[str, dict[str, Any]]
@@ -137,7 +138,9 @@ class ListOf(ValueType):
         if problems or not isinstance(value, str):
             return problems
         if self.choices is not None and value not in self.choices:
-            return [("geen-keuze", {"waarde": value, "keuzes": ", ".join(self.choices)})]
+            choices = {"waarde": value, "keuzes": ", ".join(self.choices)}
+            meant = suggest(value, self.choices)
+            return [("geen-keuze-bedoel", {**choices, "bedoeld": meant}) if meant else ("geen-keuze", choices)]
         if self.ids:
             problem = id_problem(value)
             if problem:

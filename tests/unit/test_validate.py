@@ -189,6 +189,17 @@ RULES = [
         DILEMMA, 5, "tensions", "kies uit: professie-politiek, professie-maatschappij, politiek-maatschappij",
     ),
     Rule("domain-unknown", lambda t: t.replace(DILEMMA, "domains: [beleid]", "domains: [handhaving]"), DILEMMA, 6, "domains", "kies uit: beleid, uitvoering, toezicht"),
+    # A near miss gets its suggestion, like a principle's name (issue 17).
+    Rule(
+        "domain-capitalised",
+        lambda t: t.replace(DILEMMA, "domains: [beleid]", "domains: [Uitvoering]"),
+        DILEMMA, 6, "domains", "'Uitvoering' kan hier niet. Bedoel je 'uitvoering'? Kies uit: beleid, uitvoering, toezicht",
+    ),
+    Rule(
+        "tension-typo",
+        lambda t: t.replace(DILEMMA, "tensions: [politiek-maatschappij]", "tensions: [politiek-maatschapij]"),
+        DILEMMA, 5, "tensions", "Bedoel je 'politiek-maatschappij'?",
+    ),
     # --- aliases
     Rule("alias-invalid", lambda t: t.replace(ALIASED_PRINCIPLE, "aliases: [tegenspraak]", "aliases: [Tegen Spraak]"), ALIASED_PRINCIPLE, 5, "aliases", "geen geldige naam"),
     Rule("alias-is-own-id", lambda t: t.replace(ALIASED_PRINCIPLE, "aliases: [tegenspraak]", "aliases: [loyale-tegenspraak]"), ALIASED_PRINCIPLE, 5, "aliases", "huidige naam"),
