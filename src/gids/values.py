@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .contract import CORNER_IDS, Section, id_problem
-from .suggestions import suggest
+from .suggestions import suggest_one
 
 #: What is wrong with a value: a message code (messages.yml) and its values.
 Issue = tuple[str, dict[str, Any]]
@@ -139,7 +139,7 @@ class ListOf(ValueType):
             return problems
         if self.choices is not None and value not in self.choices:
             choices = {"waarde": value, "keuzes": ", ".join(self.choices)}
-            meant = suggest(value, self.choices)
+            meant = suggest_one(value, self.choices)
             return [("geen-keuze-bedoel", {**choices, "bedoeld": meant}) if meant else ("geen-keuze", choices)]
         if self.ids:
             problem = id_problem(value)
