@@ -82,7 +82,6 @@ def test_every_module_has_its_tests() -> None:
         "references": ((validate,), "RULES cases principle-* and alias-*"),
         "schema": ((validate, "tests/unit/test_contributor_docs.py"), "declarations: the RULES cases, and the docs generated from them"),
         "sections": ((validate, "tests/unit/test_safety.py"), "RULES cases section-*, body-*; safety findings named by section"),
-        "suggestions": ((validate,), "the 'Bedoel je ...?' of RULES cases such as unknown-key-suggested"),
         "triangle": ((validate,), "RULES cases tension-page-* and triangle-corners"),
         "values": ((validate,), "RULES cases of each value type: text, whole number, list, version, date"),
         # The commands, run as people run them.
