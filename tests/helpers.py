@@ -13,13 +13,13 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from xml.etree import ElementTree
+
+from gids import printed
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_GUIDE = ROOT / "tests" / "fixtures" / "guide"
@@ -185,23 +185,8 @@ def init_repo(repo: Path, message: str) -> None:
     git(repo, "commit", "-qm", message)
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve a folder on 127.0.0.1 (a free port); yields its address."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+#: Serve a folder on 127.0.0.1 (a free port); yields its address.
+serve = printed.served
 
 
 @dataclass

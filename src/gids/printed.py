@@ -104,8 +104,9 @@ def chromium() -> str:
 
 
 @contextlib.contextmanager
-def _served(folder: Path) -> Iterator[str]:
-    """``folder`` on a web server of the standard library, on 127.0.0.1."""
+def served(folder: Path) -> Iterator[str]:
+    """``folder`` on a web server of the standard library, on 127.0.0.1 (a
+    free port); yields its address. The tests serve built sites with it too."""
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, format: str, *args: object) -> None:
@@ -221,7 +222,7 @@ def write_pdfs(site: Path) -> list[Path]:
     pages = [("dilemmas/" if name == ALL_DECK else f"spanningen/{name}/", deck_file(name)) for name in decks_of(site)]
     written: list[Path] = []
     try:
-        with _served(site) as base, sync_playwright() as playwright:
+        with served(site) as base, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=executable, headless=True, args=list(CHROMIUM_FLAGS))
             try:
                 page = browser.new_page(locale="nl-NL")

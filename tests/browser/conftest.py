@@ -13,16 +13,11 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
+from gids import printed
 from tests.helpers import serve
 
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+# The flags every Chromium of the project runs with (also gids publish's).
+CHROMIUM_FLAGS = list(printed.CHROMIUM_FLAGS)
 
 
 def chromium_path() -> str:
