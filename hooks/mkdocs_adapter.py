@@ -15,8 +15,10 @@ import os
 import posixpath
 import re
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from jinja2 import Environment, FileSystemBytecodeCache, pass_context
@@ -31,8 +33,10 @@ from mkdocs.structure.pages import Page
 import gids
 from gids import (
     browser_data,
+    cms,
     contributor_docs,
     csp,
+    error_page,
     forge,
     gitrepo,
     messages,
@@ -118,6 +122,10 @@ class _Build:
     staging: Path | None = None
     warnings: _Counter | None = None
     held: _HeldWarnings | None = None
+    #: The form-based editor /bewerken/ (``gids/cms.py``).
+    editor: cms.Editor
+    #: While serving: the content problems the browser shows instead of the guide.
+    shown: list[gids.Problem] | None = None
 
 
 class _Counter(logging.Handler):
@@ -198,7 +206,7 @@ def _stage(config: MkDocsConfig) -> None:
     before the pages are rendered, and the bodies are judged on what it
     renders. A mistake then leaves the last site as it was."""
     _build.target = _build.staging = None
-    _build.warnings = _build.held = _build.worker = None
+    _build.warnings = _build.held = _build.worker = _build.shown = None
     if os.environ.get(DIRTY) == "true":
         return  # mkdocs serve --dirty: rebuilds only what changed, in place
     _build.target = Path(config.site_dir)
@@ -226,11 +234,16 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if recovered:
         log.info(recovered)
     guide, problems, _build.judge = gids.load_for_engine(_build.root, Path(config.docs_dir))
+    _build.shown = None
     if problems:
         # The bodies too, rendered as MkDocs would: all mistakes at once.
         markdown = render.Settings.from_engine(config.markdown_extensions, config.mdx_configs)
         _, problems = gids.load_guide(_build.root, Path(config.docs_dir), markdown)
-        raise PluginError(gids.report(problems))
+        _stop_on(problems)
+        # Serving: nothing of the guide can be drawn; MkDocs renders no page.
+        config.nav = None
+        config.theme.static_templates.clear()
+        return
     _build.judged, _build.waiting = [], []
     try:
         messages.catalogue()  # the Bijdragen page's explanations, edited by the redactie
@@ -256,7 +269,28 @@ def on_pre_build(config: MkDocsConfig) -> None:
         }
 
 
+def _stop_on(problems: list[gids.Problem]) -> None:
+    """Content problems stop the build with their report. While ``mkdocs
+    serve`` runs, they are shown in the browser instead: the build then
+    writes the error page as the whole site (``gids/error_page.py``), and
+    the server, which waits for ever after a failed build, goes on."""
+    report = gids.report(problems)
+    if os.environ.get(SERVING) != "true" or _build.staging is None:
+        raise PluginError(report)
+    # Not through MkDocs' log: in strict mode an error there ends mkdocs serve.
+    print(f"{report}\nDe browser toont deze meldingen tot ze zijn opgelost.", file=sys.stderr, flush=True)
+    _build.shown = problems
+
+
 def _permalink(config: MkDocsConfig, address: str) -> str:
+    """The absolute address of a public address (``dilemmas/x/#y``), as
+    this site is built: in the merge request's preview, whose pages are
+    files, the ``.html`` file (a folder address is a 404 there). The offline
+    zip's permanent addresses are the online guide's."""
+    if not config.use_directory_urls and not _build.offline:
+        path, mark, rest = address.partition("#")
+        built = _build.built_urls.get(path) or (path[:-1] + ".html" if path.endswith("/") else path)
+        address = built + mark + rest
     return (config.site_url or "").rstrip("/") + "/" + address
 
 
@@ -277,6 +311,8 @@ def _target_uri(target: gids.Principle | gids.Dilemma | gids.Removal) -> str:
 # on_files, such as mkdocs-redirects, must see the principles and dilemmas.
 @event_priority(50)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if _build.shown is not None:
+        return Files([])
     guide = _build.guide
     for item in [*guide.principles.values(), *guide.dilemmas.values()]:
         files.append(
@@ -302,6 +338,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, opendata.DATA_PATH, content=opendata.dumps(data, readable=False)))
     schema_text = opendata.dumps(opendata.json_schema(config.site_url or ""))
     files.append(File.generated(config, opendata.SCHEMA_PATH, content=schema_text))
+    # The form-based editor /bewerken/ (gids/cms.py), with Decap's bundle when fetched (make decap-cms).
+    editor = _build.editor = cms.Editor.from_extra(config.extra, config.site_url or "", _build.root)
+    for uri, source in editor.files(guide, config.use_directory_urls, offline=_build.offline, policy=_with_policy()):
+        files.append(File.generated(config, uri, **source))
     if _build.offline:
         shim = (_build.root / WORKER_SHIM_SOURCE).read_text(encoding="utf-8")
         files.append(File.generated(config, WORKER_SHIM, content=shim))
@@ -393,7 +433,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta = {"title": item.title, "description": item.description, **page.meta}
         return markdown
     try:
-        return contributor_docs.expand_markers(markdown, _build.root)
+        return contributor_docs.expand_markers(markdown, _build.root, (config.extra.get("redactie") or {}).get("email"))
     except contributor_docs.UnknownMarker as error:
         raise PluginError(f"{page.file.src_uri}: onbekende markering {error}") from None
 
@@ -440,6 +480,9 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
             "template_path": contributor_docs.template_path(noun),
             "url": _build.repository.new_file_url(content_type.folder, f"nieuw-{noun}.md", template),
             "github": _build.repository.is_github,
+            # Reported: GitLab's new-file editor ignores the template it is
+            # given. Where the form is set up, a new item starts there.
+            "form": _build.editor.new_item_address(content_type),
         }
     context["gids"] = _build.guide
     context["item"] = _build.tombstones.get(page.file.src_uri) if page.file.generated_by else _build.guide.by_path(path)
@@ -448,6 +491,8 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    if _build.shown is not None:
+        return env
     held, _build.held = _build.held, None
     if held is not None:
         _PAGES_LOG.removeFilter(held)
@@ -457,8 +502,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         if not (problems and _about_a_page_link(record)):
             logging.getLogger(record.name).handle(record)
     if problems:
-        # Every page is rendered, none written yet.
-        raise PluginError(gids.report(sorted(set(problems))))
+        # Every page is rendered, none written yet. (Serving, they are
+        # written, then replaced by the error page in on_post_build.)
+        _stop_on(sorted(set(problems)))
     # The guide for every template, also those MkDocs renders without a
     # page (the 404 page's footer names the version too).
     env.globals["gids"] = _build.guide
@@ -490,7 +536,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # Done with the worker: while it lives, every page of memory it shares
     # with this process is copied on this process's next write to it.
     _stop_worker()
-    if _makes_search_index(config):
+    if _makes_search_index(config) and _build.shown is None:
         found = search.records(_build.guide, texts, _build.built_urls)
         _build.indexing = search.Indexing(found, Path(config.site_dir) / search.FOLDER)
     env.filters["qr"] = lambda address: codes.get(address) or qr.svg(address)
@@ -534,6 +580,9 @@ def _makes_search_index(config: MkDocsConfig) -> bool:
 # Last: the plugins write their files (search index, redirects) first.
 @event_priority(-100)
 def on_post_build(config: MkDocsConfig) -> None:
+    if _build.shown is not None:
+        _show_problems(config, _build.shown)
+        return
     indexing, _build.indexing = _build.indexing, None
     if indexing is not None:
         try:
@@ -573,6 +622,19 @@ def on_post_build(config: MkDocsConfig) -> None:
             ),
         )
     _finish(config, succeeded=_build.warnings is None or _build.warnings.count == 0)
+
+
+def _show_problems(config: MkDocsConfig, problems: list[gids.Problem]) -> None:
+    """The site while serving with content problems: the error page at
+    every address, in place of the pages MkDocs wrote (gids/error_page.py)."""
+    site = Path(config.site_dir)
+    shutil.rmtree(site, ignore_errors=True)
+    root = urlsplit(config.site_url or "/").path or "/"
+    for path, text in error_page.error_site(problems, config.site_name, root, config.use_directory_urls).items():
+        target = site / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    _finish(config, succeeded=True)
 
 
 def on_build_error(error: Exception) -> None:

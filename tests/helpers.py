@@ -83,7 +83,8 @@ def copy_project(target: Path) -> Path:
     """A copy of the real project (content, config, hooks, templates)."""
     # What .gitignore keeps out of the repository, and the tests themselves.
     ignore = shutil.ignore_patterns(
-        ".venv", "site", "public", "offline", "node_modules", ".git", "__pycache__", ".pytest_cache", "tests"
+        ".venv", "site", "public", "offline", "node_modules", ".git", "__pycache__", ".pytest_cache", "tests",
+        ".gitlab-ci-local",
     )
     shutil.copytree(ROOT, target, ignore=ignore)
     return target

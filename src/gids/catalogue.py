@@ -27,8 +27,9 @@ VERSIONS = "Versies en uitgaven"
 TRIANGLE = "De driehoek en de spanningen"
 HISTORY_CHECK = "Notities en oude adressen"
 SAFETY = "Code in de tekst"
+LIKENESS = "Lijkt op een ander bestand"
 #: The groups, in the order the Bijdragen page shows them.
-GROUPS: tuple[str, ...] = (FILE, KEYS, REFERENCES, TEXT, SAFETY, VERSIONS, HISTORY_CHECK, TRIANGLE)
+GROUPS: tuple[str, ...] = (FILE, KEYS, REFERENCES, TEXT, SAFETY, VERSIONS, HISTORY_CHECK, LIKENESS, TRIANGLE)
 
 #: Where the messages live.
 CATALOGUE_FILE = Path(__file__).with_name("messages.yml")

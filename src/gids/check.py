@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import release
+from . import likeness, release
 from .problems import report
 from .validate import load_guide
 
@@ -38,17 +38,26 @@ def main(argv: list[str] | None = None) -> int:
         print(report(problems))
         print(
             f"Controle klaar: {_count(len(problems), 'probleem', 'problemen')} in "
-            f"{_count(files, 'bestand', 'bestanden')}. De pagina Bijdragen legt elke melding uit."
+            f"{_count(files, 'bestand', 'bestanden')}. De uitleg bij elke melding staat in de gids onder Bijdragen, Naslag."
         )
         return 1
     assert guide is not None
+    # A copy of an item under a new name passes every rule: a warning
+    # names the item it looks like (gids/likeness.py).
+    warnings = likeness.near_duplicates(likeness.read(args.root, guide))
+    for warning in warnings:
+        print(f"waarschuwing: {warning}")
     counts = [
         _count(len(guide.principles), "principe", "principes"),
         _count(len(guide.dilemmas), "dilemma", "dilemma's"),
         _count(len(guide.tensions), "spanning", "spanningen"),
         _count(len(guide.releases), "uitgave", "uitgaven"),
     ]
-    print(f"Controle klaar: alles in orde. Gecontroleerd: {', '.join(counts[:-1])} en {counts[-1]}.")
+    checked = f"Gecontroleerd: {', '.join(counts[:-1])} en {counts[-1]}."
+    if warnings:
+        print(f"Controle klaar: geen fouten, wel {_count(len(warnings), 'waarschuwing', 'waarschuwingen')} (hierboven). {checked}")
+    else:
+        print(f"Controle klaar: alles in orde. {checked}")
     return 0
 
 

@@ -1,10 +1,13 @@
-"""Contributor documentation derived from the schema.
+"""Contributor documentation derived from the schema and the configuration.
 
-The Bijdragen page holds marker comments such as ``<!-- gids:sleutels
-dilemma -->``; each is replaced by markdown generated here from the schema, so
-the key tables, the templates for new content and the list of rules can never
-drift from what validation checks. Output is markdown (not HTML): it is
-rendered by the same markdown pipeline as the rest of the page.
+The pages of Bijdragen (``docs/bijdragen/``) hold marker comments such as
+``<!-- gids:sleutels dilemma -->``; each is replaced by markdown generated
+here from the schema, so the key tables, the templates for new content and
+the list of rules can never drift from what validation checks. The marker
+``<!-- gids:redactie -->`` becomes how to reach the redactie, from the
+address in ``mkdocs.yml`` (``extra.redactie.email``), which the caller
+passes: these functions read no configuration. Output is markdown (not
+HTML): it is rendered by the same markdown pipeline as the rest of the page.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ _KINDS: dict[str, schema.Schema] = {
 }
 _FOLDERS = {"principe": schema.PRINCIPLES, "dilemma": schema.DILEMMAS}
 
-MARKER = re.compile(r"^<!--\s*gids:(sleutels|sjabloon|regels|meldingen)(?:\s+(\w+))?\s*-->[ \t]*$", re.MULTILINE)
+MARKER = re.compile(r"^<!--\s*gids:(sleutels|sjabloon|regels|meldingen|redactie)(?:\s+(\w+))?\s*-->[ \t]*$", re.MULTILINE)
 
 
 class UnknownMarker(ValueError):
@@ -110,11 +113,23 @@ def rules() -> str:
     return "\n".join(f"1. {item}" for item in items)
 
 
-def expand_markers(markdown: str, root: Path) -> str:
-    """Replace every ``<!-- gids:... -->`` marker with generated markdown."""
+def redactie_contact(email: str | None) -> str:
+    """How to reach the redactie, as a paragraph: a mail link to ``email``.
+    Without an address (none configured, or none passed) it points to the
+    footer of the page, which shows the configured one."""
+    if not email:
+        return "Het e-mailadres van de redactie staat onderaan elke pagina van de gids."
+    return f"Mail de redactie: [{email}](mailto:{email})."
+
+
+def expand_markers(markdown: str, root: Path, redactie_email: str | None = None) -> str:
+    """Replace every ``<!-- gids:... -->`` marker with generated markdown.
+    ``redactie_email`` is the redactie's address from the configuration."""
 
     def replace(match: re.Match[str]) -> str:
         what, kind = match.group(1), match.group(2)
+        if what == "redactie" and kind is None:
+            return redactie_contact(redactie_email)
         if what == "regels":
             return rules()
         if what == "meldingen":

@@ -4,6 +4,7 @@ release) against its declared schema; every problem is reported."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -131,6 +132,25 @@ def _check_nested(
     return result if nested.many else result[0]
 
 
+def same_release(version: str, releases: frozenset[str]) -> str | None:
+    """The one release ``version`` is another way of writing (``v1.0``,
+    ``1,0``, ``1``, ``1.0.0`` for ``1.0``), if any. Not the nearest number:
+    ``1.1`` is no typo of ``1.0`` but a release that does not exist yet."""
+
+    def plain(value: str) -> tuple[int, ...] | None:
+        digits = re.fullmatch(r"\s*(?:versie|version|v)?\s*(\d+(?:[.,]\d+)*)\s*", value.casefold())
+        if digits is None:
+            return None
+        parts = [int(part) for part in re.split(r"[.,]", digits.group(1))]
+        while len(parts) > 1 and parts[-1] == 0:
+            parts.pop()
+        return tuple(parts)
+
+    wanted = plain(version)
+    matches = [release for release in releases if wanted is not None and plain(release) == wanted]
+    return matches[0] if len(matches) == 1 else None
+
+
 def history_entries(
     checked: Checked, path: str, releases: frozenset[str], problems: list[Problem]
 ) -> tuple[HistoryEntry, ...]:
@@ -140,8 +160,10 @@ def history_entries(
         version = entry.values.get("version")
         if version is not None and version not in releases:
             known = ", ".join(sorted(releases, key=version_key)) or "nog geen"
+            meant = same_release(version, releases)
+            code, values = ("onbekende-uitgave-bedoel", {"bedoeld": meant}) if meant else ("onbekende-uitgave", {})
             problems.append(
-                problem(path, entry.lines["version"], "history.version", "onbekende-uitgave", versie=version, uitgaven=known)
+                problem(path, entry.lines["version"], "history.version", code, versie=version, uitgaven=known, **values)
             )
             continue
         if "note" not in entry.values:

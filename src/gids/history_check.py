@@ -23,7 +23,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import schema
+from . import likeness, schema
 from .gitrepo import GitError, release_commits, run_git
 from .model import Dilemma, Guide, Principle
 from .problems import Problem, problem
@@ -200,6 +200,10 @@ def compare(
             warnings.append(problem(path, line, "history", "nieuw-zonder-notitie", sinds=label, soort=noun))
         else:
             warnings.append(problem(path, line, "history", "gewijzigd-zonder-notitie", sinds=label))
+    # A new item that is a copy of another under a new name.
+    added = {path for path, status in statuses.items() if status == "A"}
+    if added:
+        warnings += likeness.near_duplicates(likeness.read(root, guide), new=added)
     return sorted(warnings), sorted(errors)
 
 

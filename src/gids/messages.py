@@ -2,7 +2,8 @@
 
 Each problem carries the code of its message; its explanation is found by
 that code in ``messages.yml`` (``catalogue.py``), the data file that also
-holds the message's text. The Bijdragen page shows the whole catalogue
+holds the message's text. The reference page of Bijdragen
+(``docs/bijdragen/naslag.md``) shows the whole catalogue
 (``<!-- gids:meldingen -->``): per message a real example line, what it
 means and what to do, in plain Dutch (B1). The messages are those of the
 check of the content (``load_guide``: ``make check`` and the build) and
@@ -29,9 +30,28 @@ def explain(problem: Problem) -> Message | None:
     return catalogue().get(problem.code)
 
 
+#: The reference page, as a public address from the site's root. Each
+#: message's explanation has an address of its own there,
+#: ``bijdragen/naslag/#melding-<code>``, so that a message can link to it.
+REFERENCE_PAGE = "bijdragen/naslag/"
+ANCHOR_PREFIX = "melding-"
+
+
+def anchor(code: str) -> str:
+    """The id of the explanation of message ``code`` on the reference page."""
+    return f"{ANCHOR_PREFIX}{code}"
+
+
+def explanation_address(code: str) -> str:
+    """Where message ``code`` is explained, from the site's root:
+    ``bijdragen/naslag/#melding-<code>`` (join it to the site's address)."""
+    return f"{REFERENCE_PAGE}#{anchor(code)}"
+
+
 def markdown() -> str:
     """The catalogue as markdown: per group a ``###`` heading, per message the
-    example line, what it means and what to do.
+    example line (with the id ``melding-<code>``: attr_list puts it on that
+    paragraph), what it means and what to do.
 
     It ends with an empty line, so that whatever follows the marker on the
     page starts a block of its own."""
@@ -42,7 +62,7 @@ def markdown() -> str:
             continue
         parts.append(f"### {group}")
         for message in entries:
-            parts.append(f"`{message.example}`")
+            parts.append(f"`{message.example}`\n{{: #{anchor(message.code)} .gids-message }}")
             parts.append(f"**Wat betekent dit?** {message.meaning}")
             parts.append(f"**Wat doe je?** {message.fix}")
     return "\n\n".join(parts) + "\n"

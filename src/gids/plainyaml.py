@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem, problem
+from .problems import HEADER, Problem, problem
 
 #: The front matter: characters and nesting.
 MAX_FRONT_MATTER_CHARS = 100_000
@@ -55,7 +55,7 @@ def parse_yaml(yaml_text: str, rel_path: str, first_line: int) -> tuple[Located 
     these rules."""
     if len(yaml_text) > MAX_FRONT_MATTER_CHARS:
         limit = f"{MAX_FRONT_MATTER_CHARS:,}".replace(",", ".")
-        return None, [problem(rel_path, first_line, "front matter", "sleutels-te-lang", grens=limit)]
+        return None, [problem(rel_path, first_line, HEADER, "sleutels-te-lang", grens=limit)]
     problems = _plain_yaml_problems(yaml_text, rel_path, first_line)
     if problems:
         return None, problems
@@ -73,7 +73,7 @@ def parse_yaml(yaml_text: str, rel_path: str, first_line: int) -> tuple[Located 
         # grows with every file (and every rebuild of mkdocs serve).
         _constructor.constructed_objects.clear()
     if not isinstance(located.value, dict):
-        problems.append(problem(rel_path, first_line, "front matter", "geen-sleutels"))
+        problems.append(problem(rel_path, first_line, HEADER, "geen-sleutels"))
         return None, problems
     return located, problems
 
@@ -81,7 +81,7 @@ def parse_yaml(yaml_text: str, rel_path: str, first_line: int) -> tuple[Located 
 def _syntax_problem(error: yaml.YAMLError, rel_path: str, first_line: int) -> Problem:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     line = first_line + (mark.line if mark else 0)
-    return problem(rel_path, line, "front matter", "yaml-fout")
+    return problem(rel_path, line, HEADER, "yaml-fout")
 
 
 
@@ -94,7 +94,7 @@ def _plain_yaml_problems(yaml_text: str, rel_path: str, first_line: int) -> list
     stack: list[list[Any]] = []
 
     def add(mark: Any, code: str, **values: Any) -> None:
-        problems.append(problem(rel_path, first_line + mark.line, "front matter", code, **values))
+        problems.append(problem(rel_path, first_line + mark.line, HEADER, code, **values))
 
     try:
         for event in yaml.parse(yaml_text, Loader=_LOADER):
@@ -155,7 +155,7 @@ def _locate(node: yaml.Node, rel_path: str, first_line: int, problems: list[Prob
         return Located({k: v.value for k, (_, v) in entries.items()}, line, column, entries=entries)
     value = _scalar(node)
     if isinstance(value, str):
-        _check_controls(value, rel_path, line, key or "front matter", problems)
+        _check_controls(value, rel_path, line, key or HEADER, problems)
     return Located(value, line, column)
 
 

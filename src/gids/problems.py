@@ -41,6 +41,11 @@ class Problem:
         return f"{self.path}:{self.line}: {self.key}: {self.message}"
 
 
+#: The part of a file the keys are in (what YAML calls front matter), named
+#: in a message as a contributor sees it: the lines between the two ``---``.
+HEADER = "gegevens bovenaan"
+
+
 def problem(path: str, line: int, key: str, code: str, **values: Any) -> Problem:
     """The problem ``code`` at ``path``:``line``, ``key``, with these values."""
     return Problem(path, line, key, code, values)

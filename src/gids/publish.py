@@ -35,7 +35,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import gitrepo, printed, schema
+from . import gitrepo, printed, schema, vendor
 from .problems import report
 from .site_folder import Refused, built_beside, check_target, short
 from .validate import load_guide
@@ -186,6 +186,12 @@ def publish(root: Path, out: Path, site_url: str) -> list[str]:
     ``Refused`` (in Dutch) leaves ``out`` exactly as it was."""
     root = root.resolve()
     out = check_target(root, out)
+    # The published guide has the form at /bewerken/ (cms.py).
+    if not vendor.DECAP_CMS.present(root):
+        raise Refused(
+            f"Het formulier om de gids te bewerken (Decap CMS {vendor.DECAP_CMS.version}) ontbreekt: "
+            "haal het eerst op met make decap-cms."
+        )
     site_url = site_url.rstrip("/") + "/"
     guide, problems = load_guide(root)
     if problems:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .plainyaml import CONTROL, Located, character_name, parse_yaml
-from .problems import Problem, problem
+from .problems import HEADER, Problem, problem
 
 BOM = b"\xef\xbb\xbf"
 
@@ -123,10 +123,10 @@ def split(text: str, rel_path: str) -> tuple[SourceFile | None, list[Problem]]:
     """Split text into front matter (parsed, with lines) and body."""
     fences = _fences(text)
     if fences is None:
-        return None, [problem(rel_path, 1, "front matter", "geen-sleutels-bovenaan")]
+        return None, [problem(rel_path, 1, HEADER, "geen-sleutels-bovenaan")]
     first_end, close = fences
     if close is None:
-        return None, [problem(rel_path, 1, "front matter", "sleutels-niet-afgesloten")]
+        return None, [problem(rel_path, 1, HEADER, "sleutels-niet-afgesloten")]
     # The lines between the fences, each with its newline.
     yaml_text = text[first_end + 1 : close.start()] or "\n"
     front, problems = parse_yaml(yaml_text, rel_path, first_line=2)

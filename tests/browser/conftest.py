@@ -101,6 +101,8 @@ PAGE_TYPES = {
     "session picker": "sessie/",
     "session cards": "sessie/?d=op-tijd-opschalen,bestaat-niet,minister-of-samenleving",
     "contributing": "bijdragen/",
+    "contributing reference": "bijdragen/naslag/",
+    "contributing for the redactie": "bijdragen/redactie/",
     "about": "over/",
     "accessibility": "toegankelijkheid/",
     # The test server does not answer a missing address with the site's

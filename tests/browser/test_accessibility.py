@@ -118,6 +118,8 @@ PAGES = {
         "#gids-session-card-list > .gids-session-card:nth-child(2)",
     ),
     "bijdragen": ("bijdragen/", "article h1"),
+    "bijdragen-naslag": ("bijdragen/naslag/", "article h1"),
+    "bijdragen-redactie": ("bijdragen/redactie/", "article h1"),
     "over": ("over/", "article h1"),
     "toegankelijkheid": ("toegankelijkheid/", "article h1"),
     "zoeken": ("zoeken/", ".pagefind-ui__search-input"),

@@ -36,7 +36,7 @@ def project(tmp_path: Path) -> Path:
 
 
 def test_a_build_modifies_no_source_file(tmp_path: Path) -> None:
-    skip = (".venv/", ".git/", "site/", ".pytest_cache/")
+    skip = (".venv/", ".git/", "site/", ".pytest_cache/", ".gitlab-ci-local/")
     before = snapshot(ROOT, skip)
     before = {k: v for k, v in before.items() if "__pycache__" not in k}
     result = mkdocs_build(ROOT, tmp_path / "out")

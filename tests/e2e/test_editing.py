@@ -35,7 +35,9 @@ def edit_link(site: Path, address: str) -> str | None:
         ("spanningen/professie-politiek/", "docs/spanningen/professie-politiek.md"),
         ("spanningen/", "docs/spanningen/index.md"),
         ("", "docs/index.md"),
-        ("bijdragen/", "docs/bijdragen.md"),
+        ("bijdragen/", "docs/bijdragen/index.md"),
+        ("bijdragen/naslag/", "docs/bijdragen/naslag.md"),
+        ("bijdragen/redactie/", "docs/bijdragen/redactie.md"),
         ("over/", "docs/over.md"),
         ("sessie/", "docs/sessie.md"),
     ],
@@ -64,6 +66,31 @@ def test_lists_offer_to_propose_a_new_item_with_the_template(built_site: Path, a
     assert button["href"] == f"{REPOSITORY}/-/new/main/{folder}?file_name=nieuw-{noun}.md"
     template = (ROOT / "sjablonen" / f"{noun}.md").read_text(encoding="utf-8")
     assert section.select_one("pre code").get_text() == template
+
+
+def test_where_the_form_is_set_up_a_new_item_starts_in_the_form(tmp_path: Path) -> None:
+    """Reported: "Nieuw dilemma voorstellen" opened GitLab's new-file
+    editor, which ignores the template it is given, so a contributor began
+    with an empty file. With the form set up, the button opens the form on
+    a new item (Decap's route); the web editor stays one link away."""
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert re.search(r'(?m)^    app_id: ""', text)
+    config.write_text(re.sub(r'(?m)^    app_id: ""', '    app_id: "abc123"', text, count=1), encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    for address, noun, collection, folder in (("dilemmas/", "dilemma", "dilemmas", "dilemmas"), ("principes/", "principe", "principes", "principles")):
+        section = BeautifulSoup((site / address / "index.html").read_text(encoding="utf-8"), "html.parser").select_one(".gids-propose")
+        button = section.find("a", string=f"Nieuw {noun} voorstellen")
+        assert button["href"] == f"../bewerken/#/collections/{collection}/new"
+        assert "md-button--primary" in button["class"]
+        web_editor = section.find("a", string="Open daar een nieuw bestand")
+        assert web_editor["href"] == f"{REPOSITORY}/-/new/main/{folder}?file_name=nieuw-{noun}.md"
+    # The collection names of the route are the form's own.
+    form_config = yaml.safe_load((site / "bewerken" / "config.yml").read_text(encoding="utf-8"))
+    assert {c["name"] for c in form_config["collections"]} == {"dilemmas", "principes"}
 
 
 def test_on_github_the_editor_opens_with_the_template_filled_in(tmp_path: Path) -> None:
@@ -112,7 +139,22 @@ def test_make_check_names_every_problem_in_dutch(tmp_path: Path) -> None:
     assert lines[0] == "De gids kan niet worden gebouwd: 3 problemen in de inhoud. Los ze op en probeer het opnieuw."
     assert lines[1].startswith("dilemmas/op-tijd-opschalen.md:") and ": tensons: 'tensons' is geen sleutel" in lines[1]
     assert all(re.match(r"^principles/menselijke-maat\.md:\d+: (title|x): ", line) for line in lines[2:4])
-    assert lines[-1] == "Controle klaar: 3 problemen in 2 bestanden. De pagina Bijdragen legt elke melding uit."
+    assert lines[-1] == "Controle klaar: 3 problemen in 2 bestanden. De uitleg bij elke melding staat in de gids onder Bijdragen, Naslag."
+
+
+def test_a_failing_make_check_ends_with_its_own_dutch_summary(tmp_path: Path) -> None:
+    # Reported: make added "make: *** [Makefile:57: check] Error 1" after
+    # the summary. It still fails (for the pipeline and pre-commit).
+    project = copy_project(tmp_path / "project")
+    dilemma = project / "dilemmas" / "op-tijd-opschalen.md"
+    dilemma.write_text(dilemma.read_text(encoding="utf-8").replace("tensions:", "tensons:"), encoding="utf-8")
+    result = subprocess.run(
+        ["make", "--no-print-directory", "check", f"VENV={ROOT / '.venv'}"],
+        cwd=project, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode != 0
+    assert "make" not in result.stderr and "***" not in result.stdout + result.stderr, result.stderr
+    assert result.stdout.splitlines()[-1] == "Controle klaar: 1 probleem in 1 bestand. De uitleg bij elke melding staat in de gids onder Bijdragen, Naslag."
 
 
 def test_the_check_and_the_build_say_the_same(tmp_path: Path) -> None:

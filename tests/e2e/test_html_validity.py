@@ -151,6 +151,19 @@ COPIES: dict[str, list[tuple[str, str]]] = {
     "partials/javascripts/outdated.html": [
         ('base=new URL("{{ base_url }}")', 'base=new URL("{{ base_url }}",location)'),
     ],
+    "partials/nav-item.html": [
+        (
+            '                <span class="md-nav__icon md-icon"></span>\n'
+            "              </label>\n"
+            "            {% endif %}\n"
+            "          </div>\n",
+            '                <span class="md-nav__icon md-icon"></span>\n'
+            '                <span class="gids-sr-only">{{ render_title(nav_item) }}</span>\n'
+            "              </label>\n"
+            "            {% endif %}\n"
+            "          </div>\n",
+        ),
+    ],
     "partials/toc.html": [
         (
             '    <label class="md-nav__title" for="__toc">\n',

@@ -43,8 +43,8 @@ def test_make_test_names_what_is_missing_when_it_may_not_install_it(tmp_path) ->
         env={"PATH": str(bin_dir)},
     )
     assert result.returncode != 0
-    assert "Voor de tests ontbreekt: chromium npm default-jre-headless" in result.stdout
-    assert "Installeer het met:  sudo apt-get install chromium npm default-jre-headless" in result.stdout
+    assert "Voor de tests ontbreekt: chromium npm default-jre-headless rsync g++ " in result.stdout
+    assert "Installeer het met:  sudo apt-get install chromium npm default-jre-headless rsync g++\n" in result.stdout
 
 
 def test_make_test_is_quiet_when_everything_is_there() -> None:
@@ -90,7 +90,10 @@ def test_make_test_installs_what_is_missing_as_root(tmp_path) -> None:
     log = tmp_path / "apt.log"
     (bin_dir / "apt-get").write_text(f"#!/bin/sh\necho \"$@\" >> {log}\n")
     (bin_dir / "id").write_text("#!/bin/sh\necho 0\n")
-    for tool in ("apt-get", "id"):
+    # rsync and g++ (for make pipeline) are there: stand-ins that do nothing.
+    for tool in ("rsync", "g++"):
+        (bin_dir / tool).write_text("#!/bin/sh\n")
+    for tool in ("apt-get", "id", "rsync", "g++"):
         (bin_dir / tool).chmod(0o755)
     result = subprocess.run(
         [shutil.which("make"), "--no-print-directory", "test-system", f"CHROMIUM={shutil.which('sh')}"],

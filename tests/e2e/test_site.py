@@ -302,15 +302,43 @@ def test_html_lang_is_dutch(built_site: Path) -> None:
     assert page(built_site, "").html["lang"] == "nl"
 
 
-def test_contributor_page_has_the_generated_reference(built_site: Path) -> None:
-    body = article(page(built_site, "bijdragen/"))
-    html = str(body)
-    assert "gids:" not in html, "every marker is replaced"
+#: Bijdragen: a short start page, the reference, the redactie's page.
+CONTRIBUTING = ("bijdragen/", "bijdragen/naslag/", "bijdragen/redactie/")
+
+
+def test_contributor_reference_has_the_generated_parts(built_site: Path) -> None:
+    body = article(page(built_site, "bijdragen/naslag/"))
     text = body.get_text()
     for key in ("title", "description", "principles", "tensions", "domains", "source", "aliases", "history", "note"):
         assert key in text
     code = "\n".join(c.get_text() for c in body.select("pre code"))
     assert "## Situatie" in code and "## Handelingsperspectief" in code
+    # Every message's explanation has its own address, for links from the check.
+    catalogue = yaml.safe_load((ROOT / "src" / "gids" / "messages.yml").read_text(encoding="utf-8"))
+    for entry in catalogue:
+        explanation = body.find(id=f"melding-{entry['code']}")
+        assert explanation is not None, entry["code"]
+        assert explanation.code is not None, "the id is on the example line"
+
+
+@pytest.mark.parametrize("address", CONTRIBUTING)
+def test_every_marker_of_the_bijdragen_pages_is_replaced(built_site: Path, address: str) -> None:
+    assert "gids:" not in str(article(page(built_site, address)))
+
+
+def test_the_start_page_gives_the_redactie_address_from_the_configuration(built_site: Path) -> None:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    email = config["extra"]["redactie"]["email"]
+    body = article(page(built_site, "bijdragen/"))
+    assert body.find(id="de-redactie-bereiken") is not None
+    assert [a["href"] for a in body.select("a[href^='mailto:']")] == [f"mailto:{email}"]
+
+
+def test_bijdragen_is_a_section_of_the_navigation(built_site: Path) -> None:
+    nav = page(built_site, "bijdragen/naslag/").select_one("nav.md-nav--primary")
+    assert set(CONTRIBUTING) <= link_targets(nav, "bijdragen/naslag/")
+    titles = [article(page(built_site, address)).h1.get_text(strip=True) for address in CONTRIBUTING]
+    assert titles == ["Bijdragen", "Naslag", "Voor de redactie"]
 
 
 def test_home_and_about_pages_exist(built_site: Path) -> None:

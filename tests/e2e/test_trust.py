@@ -6,6 +6,8 @@ and `mkdocs serve` alike."""
 
 from __future__ import annotations
 
+import http.client
+
 import os
 import re
 import time
@@ -89,7 +91,7 @@ def test_nothing_hangs_and_nothing_from_outside_is_published(project: Path, tmp_
         for path in ("dilemmas/van-buiten.md", "dilemmas/wortel.md", "docs/geheim.md"):
             assert f"{path}:1: bestand: dit is een snelkoppeling" in output, output
         assert "dilemmas/pijp.md:1: bestand: dit is geen gewoon bestand" in output
-        assert "principles/lachen.md:2: front matter: gebruik geen ankers" in output
+        assert "principles/lachen.md:2: gegevens bovenaan: gebruik geen ankers" in output
     assert not (tmp_path / "site").exists()
 
 
@@ -107,3 +109,12 @@ def test_serve_shows_the_sentence_and_never_the_script(project: Path) -> None:
         assert re.search(r"dilemmas/op-tijd-opschalen\.md:\d+: ## Situatie: het HTML-attribuut 'onerror'", log), log
         assert "Traceback" not in log
         assert "onerror" not in (served.get(address) or "")
+        # The browser gets the sentence too, as text (served.get only
+        # returns pages that exist; the error page is the 404 page).
+        connection = http.client.HTTPConnection("127.0.0.1", served.port, timeout=10)
+        connection.request("GET", address)
+        response = connection.getresponse()
+        shown = response.read().decode("utf-8")
+        assert response.status == 404
+        assert "het HTML-attribuut &#x27;onerror&#x27;" in shown or "het HTML-attribuut 'onerror'" in shown
+        assert "<img" not in shown

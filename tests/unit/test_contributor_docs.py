@@ -1,8 +1,11 @@
 """The contributor documentation (gids/contributor_docs.py) is generated from the
-schema and stays true to it; the Bijdragen page also shows the catalogue of
-messages."""
+schema and stays true to it; the reference page of Bijdragen also shows the
+catalogue of messages, and the start page how to reach the redactie, from
+the configuration."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -12,6 +15,7 @@ from gids.contributor_docs import UnknownMarker, expand_markers, key_table, rule
 from gids.messages import GROUPS, catalogue
 
 CATALOGUE = catalogue()
+PAGES = ROOT / "docs" / "bijdragen"
 
 
 @pytest.mark.parametrize(
@@ -95,6 +99,41 @@ def test_meldingen_marker_is_replaced() -> None:
     assert out.startswith("Intro\n") and out.endswith("\nEinde\n")
 
 
-def test_bijdragen_page_has_the_catalogue() -> None:
-    page = (ROOT / "docs" / "bijdragen.md").read_text(encoding="utf-8")
-    assert "<!-- gids:meldingen -->" in page.splitlines()
+def test_the_reference_page_has_the_catalogue_and_the_rules() -> None:
+    page = (PAGES / "naslag.md").read_text(encoding="utf-8").splitlines()
+    for marker in ("meldingen", "regels", "sleutels principe", "sleutels dilemma", "sjabloon dilemma", "sjabloon principe"):
+        assert f"<!-- gids:{marker} -->" in page, marker
+
+
+@pytest.mark.parametrize("name", ["index.md", "naslag.md", "redactie.md"])
+def test_every_marker_of_the_bijdragen_pages_is_known(name: str) -> None:
+    page = (PAGES / name).read_text(encoding="utf-8")
+    assert "<!--" not in expand_markers(page, ROOT, "redactie@example.org")
+
+
+def test_the_redactie_marker_gives_a_mail_link_to_the_configured_address() -> None:
+    out = expand_markers("Vraag?\n\n<!-- gids:redactie -->\n\nEinde\n", ROOT, "redactie@voorbeeld.nl")
+    assert "[redactie@voorbeeld.nl](mailto:redactie@voorbeeld.nl)" in out
+    assert out.startswith("Vraag?\n\n") and out.endswith("\n\nEinde\n")
+
+
+def test_without_an_address_the_redactie_marker_points_to_the_footer() -> None:
+    out = expand_markers("<!-- gids:redactie -->\n", ROOT)
+    assert "mailto:" not in out and "onderaan elke pagina" in out
+
+
+def test_the_start_page_takes_the_redactie_address_from_the_configuration() -> None:
+    page = (PAGES / "index.md").read_text(encoding="utf-8")
+    assert "<!-- gids:redactie -->" in page.splitlines()
+    # Not typed in: the address is configured once (mkdocs.yml, extra.redactie).
+    assert "@" not in page and "mailto:" not in page
+
+
+def test_the_figures_of_the_start_page_say_what_they_show() -> None:
+    for figure in sorted((PAGES / "figuren").glob("*.svg")):
+        text = figure.read_text(encoding="utf-8")
+        assert 'role="img"' in text and "<title" in text, figure.name
+    start = (PAGES / "index.md").read_text(encoding="utf-8")
+    figures = re.findall(r"!\[([^\]]*)\]\(figuren/([a-z-]+\.svg)\)\{[^}]*width=\"\d+\" height=\"\d+\"", start)
+    assert len(figures) == 3, "one for each way in, sized (no shift as it loads)"
+    assert all(alt.strip() and (PAGES / "figuren" / name).is_file() for alt, name in figures)

@@ -20,8 +20,9 @@ import pytest
 from tests.helpers import ROOT, GuideTree, copy_fixture_guide
 from gids import Problem, load_guide
 from gids.history_check import CheckResult, compare
-from gids.messages import GROUPS, catalogue, explain, markdown
+from gids.messages import GROUPS, catalogue, explain, explanation_address, markdown
 from tests.unit.test_validate import CHANGELOG, DILEMMA, PRINCIPLE, RULES, Rule
+from tests.unit.test_likeness import likeness_codes
 from tests.unit.test_safety import ACTIVE
 
 TRIANGLE = "docs/spanningen/index.md"
@@ -233,6 +234,7 @@ def test_every_entry_is_a_real_message(tmp_path: Path) -> None:
     rare = tmp_path / "rare"
     rare.mkdir()
     used |= _rare_codes(rare)
+    used |= likeness_codes(tmp_path / "likeness")
     stale = sorted(set(CATALOGUE) - used)
     assert not stale, "no case produces these messages:\n" + "\n".join(stale)
 
@@ -250,3 +252,14 @@ def test_markdown_shows_every_entry_by_group() -> None:
     # Examples may show HTML inside `code`, which renders as text; outside
     # code spans there is no raw HTML.
     assert "<" not in re.sub(r"`[^`]*`", "", text), "no raw HTML"
+
+
+def test_each_explanation_has_an_address_by_its_code() -> None:
+    """A message can link to its explanation: bijdragen/naslag/#melding-<code>
+    (attr_list puts the id on the paragraph of the example line)."""
+    text = markdown()
+    for entry in CATALOGUE.values():
+        assert f"`{entry.example}`\n{{: #melding-{entry.code} .gids-message }}" in text
+        assert explanation_address(entry.code) == f"bijdragen/naslag/#melding-{entry.code}"
+    # The code becomes an id as it is: the address is the code.
+    assert all(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", code) for code in CATALOGUE)

@@ -72,10 +72,13 @@
   };
 
   /* The published, permanent address of a public address: what is shared,
-     copied and printed, from the online guide, the zip or a preview alike. */
+     copied and printed, from the online guide, the zip or a preview alike.
+     A build with pages as files that is not the zip (the merge-request
+     preview) is itself what is published there: its pages are files too. */
   gids.published = function (address) {
-    var published = gids.settings().published;
-    return published ? new URL(address, published).href : gids.link(address);
+    var settings = gids.settings();
+    if (!settings.published) return gids.link(address);
+    return new URL(settings.offline ? address : gids.built(address), settings.published).href;
   };
 
   /*

@@ -8,9 +8,13 @@
   // Result addresses in the index are relative to the site's root
   // (dilemmas/x/), which may be /1.0/ on the published site.
   var base = new URL(element.getAttribute("data-gids-base"), location.href).pathname;
+  // Pagefind imports its script from the bundle's address: as a full URL,
+  // since "pagefind/" (the search page as zoeken.html beside it, as in the
+  // merge-request preview) would be a module name, not an address.
+  var bundle = new URL(element.getAttribute("data-gids-bundle"), location.href).href;
   var ui = new PagefindUI({
     element: "#gids-search",
-    bundlePath: element.getAttribute("data-gids-bundle"),
+    bundlePath: bundle,
     baseUrl: base,
     showImages: false,
     showSubResults: false,
