@@ -339,7 +339,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     schema_text = opendata.dumps(opendata.json_schema(config.site_url or ""))
     files.append(File.generated(config, opendata.SCHEMA_PATH, content=schema_text))
     # The form-based editor /bewerken/ (gids/cms.py), with Decap's bundle when fetched (make decap-cms).
-    editor = _build.editor = cms.Editor.from_extra(config.extra, config.site_url or "", _build.root)
+    editor = _build.editor = cms.Editor.from_extra(config.extra, config.site_url or "", _build.root, config.site_name)
     for uri, source in editor.files(guide, config.use_directory_urls, offline=_build.offline, policy=_with_policy()):
         files.append(File.generated(config, uri, **source))
     if _build.offline:

@@ -62,9 +62,11 @@ class Editor:
     local_port: int
     #: A release's snapshot (/<version>/): no form there.
     snapshot: bool
+    #: The guide's name (mkdocs.yml: site_name), in the page's title.
+    site_name: str = "Gids Ambtelijk vakmanschap"
 
     @classmethod
-    def from_extra(cls, extra: dict[str, Any], site_url: str, root: Path) -> Editor:
+    def from_extra(cls, extra: dict[str, Any], site_url: str, root: Path, site_name: str | None = None) -> Editor:
         cms = extra.get("cms") or {}
         repository = extra.get("repository") or {}
         return cls(
@@ -76,6 +78,7 @@ class Editor:
             gitlab_url=str(cms.get("gitlab_url") or DEFAULT_GITLAB).rstrip("/"),
             local_port=int(cms.get("local_port") or DEFAULT_LOCAL_PORT),
             snapshot=str(extra.get("snapshot", "")).lower() == "true",
+            **({"site_name": site_name} if site_name else {}),
         )
 
     @property
@@ -111,7 +114,7 @@ class Editor:
             "idPattern": id_rule(),
             "idMax": schema.ID_MAX_LENGTH,
             "idMissing": f"Van deze titel kan het formulier geen naam maken. Vul zelf een naam in: {schema.ID_RULE}.",
-            "title": "De gids bewerken · Gids Ambtelijk vakmanschap",
+            "title": f"De gids bewerken · {self.site_name}",
         }
 
     def files(self, guide: Guide, directory_urls: bool, offline: bool, policy: bool) -> list[tuple[str, dict[str, str]]]:

@@ -22,6 +22,7 @@ class Editor(Protocol):
     site_url: str
     gitlab_url: str
     local_port: int
+    site_name: str
 
     def script_settings(self) -> dict[str, Any]: ...
 
@@ -150,7 +151,7 @@ def page(editor: Editor, state: str, directory_urls: bool, with_policy: bool) ->
     head += [
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="robots" content="noindex">',
-        f"<title>{html.escape(heading)} · Gids Ambtelijk vakmanschap</title>",
+        f"<title>{html.escape(heading)} · {html.escape(editor.site_name)}</title>",
         '<link rel="icon" href="../assets/images/favicon.png">',
         f"<style>{STYLE}</style>",
     ]
@@ -162,7 +163,7 @@ def page(editor: Editor, state: str, directory_urls: bool, with_policy: bool) ->
             '<script src="bewerken.js" defer></script>',
             '<script src="decap-cms.js" defer></script>',
         ]
-    home = _link(_url(HOME, directory_urls), "Gids Ambtelijk vakmanschap")
+    home = _link(_url(HOME, directory_urls), editor.site_name)
     return (
         '<!doctype html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">'
         + "\n".join(head)

@@ -105,9 +105,19 @@ def test_without_the_form_the_page_allows_its_stylesheet_and_icon_only(editor: c
 
 def test_the_settings_cannot_end_their_block(tmp_path: Path) -> None:
     editor = SimpleNamespace(
-        root=tmp_path, site_url=SITE, gitlab_url="https://gitlab.com", local_port=8081,
+        root=tmp_path, site_url=SITE, gitlab_url="https://gitlab.com", local_port=8081, site_name="Gids",
         script_settings=lambda: {"tekst": "</script><b>"},
     )  # fmt: skip
     html = cms_page.page(editor, "ready", True, True)
     assert "</script><b>" not in html
     assert json.loads(parse(html).find("script", id="gids-cms").string) == {"tekst": "</script><b>"}
+
+
+def test_the_guide_is_named_as_mkdocs_yml_names_it(tmp_path: Path) -> None:
+    editor = cms.Editor.from_extra(EXTRA, SITE, tmp_path, site_name="Gids <Proef> & co")
+    soup = parse(cms_page.page(editor, "ready", directory_urls=True, with_policy=False))
+    assert soup.title.get_text().endswith(" · Gids <Proef> & co")
+    assert soup.find("a", href="../").get_text() == "Gids <Proef> & co"
+    assert "<Proef>" not in str(soup.title).replace("&lt;Proef&gt;", "")
+    settings = json.loads(soup.find("script", id="gids-cms").string)
+    assert settings["title"] == "De gids bewerken · Gids <Proef> & co"
