@@ -163,11 +163,15 @@ def form(page: Page, editor_url: str) -> Iterator[Page]:
     assert page.evaluate("window.gidsViolations") == []
 
 
-def save_and_publish(page: Page) -> None:
-    """Save (a branch with a merge request, on GitLab), mark it ready and
-    publish it (merged into main)."""
+def save(page: Page) -> None:
+    """Save: a branch with a merge request, on GitLab."""
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_text("Item opgeslagen")).to_be_visible()
+
+
+def save_and_publish(page: Page) -> None:
+    """Save, mark it ready and publish it (merged into main)."""
+    save(page)
     page.get_by_role("button", name="Status: Concept").click()
     page.get_by_role("menuitem", name="Klaar").click()
     expect(page.get_by_role("button", name="Status: Klaar")).to_be_visible()
@@ -176,8 +180,8 @@ def save_and_publish(page: Page) -> None:
     expect(page.get_by_text("Item gepubliceerd")).to_be_visible()
 
 
-def test_a_new_dilemma_through_the_form(form: Page, editor_url: str, repo: Path) -> None:
-    page = form
+def fill_in_a_new_dilemma(page: Page, editor_url: str) -> None:
+    """A new dilemma in the form, as a person fills it in; not yet saved."""
     page.goto(editor_url + "#/collections/dilemmas/new")
     name = page.get_by_label("Naam van het bestand")
     expect(name).to_be_visible()  # only for a new item; left empty here
@@ -200,7 +204,11 @@ def test_a_new_dilemma_through_the_form(form: Page, editor_url: str, repo: Path)
         page.keyboard.press("Enter")
         page.keyboard.press("Enter")
         page.keyboard.type(text)
-    save_and_publish(page)
+
+
+def test_a_new_dilemma_through_the_form(form: Page, editor_url: str, repo: Path) -> None:
+    fill_in_a_new_dilemma(form, editor_url)
+    save_and_publish(form)
 
     path = repo / "dilemmas" / f"{NEW_ID}.md"
     assert path.is_file(), sorted(p.name for p in (repo / "dilemmas").iterdir())

@@ -8,6 +8,7 @@ preview must resolve, and no page may log a console error."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import sys
@@ -35,15 +36,17 @@ TENSION = "professie-politiek"
 
 
 class ArtifactBrowser(http.server.SimpleHTTPRequestHandler):
-    """Files of the folder under ARTIFACT_PATH, as GitLab's artifact
-    browser serves them: a folder (or anything else that is not a file)
-    is not found. Every answer is noted in ``self.server.answers``."""
+    """Files of the folder under the server's ``prefix`` (a job's artifact
+    path), as GitLab's artifact browser serves them: a folder (or anything
+    else that is not a file) is not found. Every answer is noted in
+    ``self.server.answers``."""
 
     def send_head(self):  # type: ignore[override]
+        prefix = self.server.prefix  # type: ignore[attr-defined]
         path = unquote(urlsplit(self.path).path)
-        relative = path.removeprefix(ARTIFACT_PATH)
+        relative = path.removeprefix(prefix)
         file = Path(self.directory, relative)
-        if not path.startswith(ARTIFACT_PATH) or not relative or relative.endswith("/") or not file.is_file():
+        if not path.startswith(prefix) or not relative or relative.endswith("/") or not file.is_file():
             self.send_error(404)
             return None
         self.path = "/" + relative
@@ -61,6 +64,8 @@ class ArtifactServer(http.server.ThreadingHTTPServer):
     (the page went on) is no error."""
 
     answers: list[tuple[str, int]]
+    #: Where the folder is served.
+    prefix: str = ARTIFACT_PATH
 
     def handle_error(self, request: object, client_address: object) -> None:
         if not issubclass(sys.exc_info()[0] or Exception, ConnectionError):
@@ -87,23 +92,31 @@ class Preview:
         return [(path, code) for path, code in self.answers[since:] if code >= 400]
 
 
+@contextlib.contextmanager
+def artifact_server(folder: Path) -> Iterator[ArtifactServer]:
+    """An ArtifactServer of ``folder`` on 127.0.0.1 (a free port), serving
+    under its ``prefix``, until the block ends."""
+    server = ArtifactServer(("127.0.0.1", 0), functools.partial(ArtifactBrowser, directory=str(folder)))
+    server.answers = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield server
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture(scope="module")
 def preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Preview]:
     folder = tmp_path_factory.mktemp("preview") / "public"
     folder.mkdir()
     # The server first, for its port: the build needs its own address.
-    server = ArtifactServer(("127.0.0.1", 0), functools.partial(ArtifactBrowser, directory=str(folder)))
-    server.answers = []
-    url = f"http://127.0.0.1:{server.server_address[1]}{ARTIFACT_PATH}"
-    result = mkdocs_build(ROOT, folder, DIRECTORY_URLS="false", SITE_URL=url)
-    assert result.returncode == 0, result.stdout + result.stderr
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with artifact_server(folder) as server:
+        url = f"http://127.0.0.1:{server.server_address[1]}{ARTIFACT_PATH}"
+        result = mkdocs_build(ROOT, folder, DIRECTORY_URLS="false", SITE_URL=url)
+        assert result.returncode == 0, result.stdout + result.stderr
         yield Preview(url, folder, server.answers)
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @dataclass

@@ -41,11 +41,9 @@ def work_tree_as_commit(repo: Path) -> None:
             shutil.copy2(source, repo / name)
 
 
-@pytest.fixture(scope="module")
-def run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    version = subprocess.run([str(GITLAB_CI_LOCAL), "--version"], capture_output=True, text=True)
-    assert version.returncode == 0, f"gitlab-ci-local does not run (make test builds it: {RE2}):\n{version.stderr}"
-    repo = tmp_path_factory.mktemp("pipeline") / "repo"
+def clone_with_work_tree(repo: Path) -> Path:
+    """A clone of the project at ``repo`` with its whole history, and on
+    `main` one more commit: the work tree as it is now."""
     subprocess.run(["git", "clone", "--quiet", str(ROOT), str(repo)], check=True, capture_output=True)
     git(repo, "config", "user.email", "test@gids.invalid")
     git(repo, "config", "user.name", "Test")
@@ -53,13 +51,16 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     work_tree_as_commit(repo)
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "--allow-empty", "-m", "De werkmap")
-    git(repo, "checkout", "-q", "-b", "voorstel")
-    dilemma = repo / "dilemmas" / f"{DILEMMA}.md"
-    text = dilemma.read_text(encoding="utf-8")
-    dilemma.write_text(text.replace("\n## Spanning\n", f"\n{NEW_SENTENCE}\n\n## Spanning\n", 1), encoding="utf-8")
-    git(repo, "commit", "-q", "-am", "Een zin erbij")
+    return repo
 
-    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
+
+def make_pipeline(repo: Path, **extra_env: str) -> str:
+    """Run `make pipeline` in ``repo`` (its HEAD as a merge request into
+    `main`, then as `main`) with the project's own gitlab-ci-local, and
+    return its output; the test fails if it fails."""
+    version = subprocess.run([str(GITLAB_CI_LOCAL), "--version"], capture_output=True, text=True)
+    assert version.returncode == 0, f"gitlab-ci-local does not run (make test builds it: {RE2}):\n{version.stderr}"
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")} | extra_env
     # The project's node_modules, not a second npm ci and re2 build.
     result = subprocess.run(
         ["make", "--no-print-directory", "pipeline", "-o", RE2, f"GITLAB_CI_LOCAL={GITLAB_CI_LOCAL}"],
@@ -71,7 +72,18 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     )
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
-    return repo, output
+    return output
+
+
+@pytest.fixture(scope="module")
+def run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    repo = clone_with_work_tree(tmp_path_factory.mktemp("pipeline") / "repo")
+    git(repo, "checkout", "-q", "-b", "voorstel")
+    dilemma = repo / "dilemmas" / f"{DILEMMA}.md"
+    text = dilemma.read_text(encoding="utf-8")
+    dilemma.write_text(text.replace("\n## Spanning\n", f"\n{NEW_SENTENCE}\n\n## Spanning\n", 1), encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "Een zin erbij")
+    return repo, make_pipeline(repo)
 
 
 def artifacts(repo: Path, pipeline: str, job: str) -> Path:
