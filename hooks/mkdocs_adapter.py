@@ -339,7 +339,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     schema_text = opendata.dumps(opendata.json_schema(config.site_url or ""))
     files.append(File.generated(config, opendata.SCHEMA_PATH, content=schema_text))
     # The form-based editor /bewerken/ (gids/cms.py), with Decap's bundle when fetched (make decap-cms).
-    editor = _build.editor = cms.Editor.from_extra(config.extra, config.site_url or "", _build.root, config.site_name)
+    try:
+        editor = _build.editor = cms.Editor.from_extra(config.extra, config.site_url or "", _build.root, config.site_name)
+    except cms.SettingsError as error:
+        raise PluginError(str(error)) from None
     for uri, source in editor.files(guide, config.use_directory_urls, offline=_build.offline, policy=_with_policy()):
         files.append(File.generated(config, uri, **source))
     if _build.offline:
@@ -433,7 +436,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta = {"title": item.title, "description": item.description, **page.meta}
         return markdown
     try:
-        return contributor_docs.expand_markers(markdown, _build.root, (config.extra.get("redactie") or {}).get("email"))
+        redactie = config.extra.get("redactie")
+        email = redactie.get("email") if isinstance(redactie, dict) else None
+        return contributor_docs.expand_markers(markdown, _build.root, email)
     except contributor_docs.UnknownMarker as error:
         raise PluginError(f"{page.file.src_uri}: onbekende markering {error}") from None
 

@@ -11,12 +11,8 @@ import sys
 from pathlib import Path
 
 from . import likeness, release
-from .problems import report
+from .problems import count, report
 from .validate import load_guide
-
-
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,8 +33,8 @@ def main(argv: list[str] | None = None) -> int:
         files = len({p.path for p in problems})
         print(report(problems))
         print(
-            f"Controle klaar: {_count(len(problems), 'probleem', 'problemen')} in "
-            f"{_count(files, 'bestand', 'bestanden')}. De uitleg bij elke melding staat in de gids onder Bijdragen, Naslag."
+            f"Controle klaar: {count(len(problems), 'probleem', 'problemen')} in "
+            f"{count(files, 'bestand', 'bestanden')}. De uitleg bij elke melding staat in de gids onder Bijdragen, Naslag."
         )
         return 1
     assert guide is not None
@@ -48,14 +44,14 @@ def main(argv: list[str] | None = None) -> int:
     for warning in warnings:
         print(f"waarschuwing: {warning}")
     counts = [
-        _count(len(guide.principles), "principe", "principes"),
-        _count(len(guide.dilemmas), "dilemma", "dilemma's"),
-        _count(len(guide.tensions), "spanning", "spanningen"),
-        _count(len(guide.releases), "uitgave", "uitgaven"),
+        count(len(guide.principles), "principe", "principes"),
+        count(len(guide.dilemmas), "dilemma", "dilemma's"),
+        count(len(guide.tensions), "spanning", "spanningen"),
+        count(len(guide.releases), "uitgave", "uitgaven"),
     ]
     checked = f"Gecontroleerd: {', '.join(counts[:-1])} en {counts[-1]}."
     if warnings:
-        print(f"Controle klaar: geen fouten, wel {_count(len(warnings), 'waarschuwing', 'waarschuwingen')} (hierboven). {checked}")
+        print(f"Controle klaar: geen fouten, wel {count(len(warnings), 'waarschuwing', 'waarschuwingen')} (hierboven). {checked}")
     else:
         print(f"Controle klaar: alles in orde. {checked}")
     return 0

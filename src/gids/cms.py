@@ -49,6 +49,16 @@ NOT_IN_FORM = frozenset({"aliases"})
 KINDS = ((schema.PRINCIPLES, "principe", "Principes"), (schema.DILEMMAS, "dilemma", "Dilemma's"))
 
 
+class SettingsError(ValueError):
+    """A setting of the form in mkdocs.yml that cannot be used; in Dutch."""
+
+
+#: What a setting may be: it ends up in the page's Content-Security-Policy
+#: and in the form's configuration, so nothing else may slip in.
+_APP_ID = re.compile(r"[A-Za-z0-9_-]{0,200}")
+_GITLAB_URL = re.compile(r"https://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~-]+)*")
+
+
 @dataclass(frozen=True)
 class Editor:
     """The settings of the form, from mkdocs.yml (``extra``)."""
@@ -67,16 +77,38 @@ class Editor:
 
     @classmethod
     def from_extra(cls, extra: dict[str, Any], site_url: str, root: Path, site_name: str | None = None) -> Editor:
+        """The settings from ``extra``; ``SettingsError`` (one Dutch
+        sentence) for a value the page's policy or config may not carry."""
         cms = extra.get("cms") or {}
+        if not isinstance(cms, dict):
+            raise SettingsError("mkdocs.yml: extra: cms: hier horen de sleutels app_id, gitlab_url en local_port.")
         repository = extra.get("repository") or {}
+        app_id = str(cms.get("app_id") or "").strip()
+        gitlab_url = str(cms.get("gitlab_url") or DEFAULT_GITLAB).rstrip("/")
+        port = str(cms.get("local_port") or DEFAULT_LOCAL_PORT).strip()
+        if not _APP_ID.fullmatch(app_id):
+            raise SettingsError(
+                f"mkdocs.yml: extra: cms: app_id: '{app_id[:80]}' is geen Application ID van GitLab; "
+                "neem het over uit GitLab (letters en cijfers), of laat het leeg."
+            )
+        if not _GITLAB_URL.fullmatch(gitlab_url):
+            raise SettingsError(
+                f"mkdocs.yml: extra: cms: gitlab_url: '{gitlab_url[:80]}' is geen adres van een GitLab; "
+                "schrijf het als https://gitlab.example.org."
+            )
+        if not (port.isdigit() and port.isascii() and 0 < int(port) < 65536):
+            raise SettingsError(
+                f"mkdocs.yml: extra: cms: local_port: '{port[:80]}' is geen poort; kies een getal van 1 tot 65535 "
+                "(of zet GIDS_CMS_LOCAL_PORT op zo'n getal)."
+            )
         return cls(
             root=root,
             site_url=site_url,
             repository=str(repository.get("url") or ""),
             branch=str(repository.get("branch") or "main"),
-            app_id=str(cms.get("app_id") or "").strip(),
-            gitlab_url=str(cms.get("gitlab_url") or DEFAULT_GITLAB).rstrip("/"),
-            local_port=int(cms.get("local_port") or DEFAULT_LOCAL_PORT),
+            app_id=app_id,
+            gitlab_url=gitlab_url,
+            local_port=int(port),
             snapshot=str(extra.get("snapshot", "")).lower() == "true",
             **({"site_name": site_name} if site_name else {}),
         )

@@ -117,9 +117,15 @@ def redactie_contact(email: str | None) -> str:
     """How to reach the redactie, as a paragraph: a mail link to ``email``.
     Without an address (none configured, or none passed) it points to the
     footer of the page, which shows the configured one."""
-    if not email:
+    if not isinstance(email, str) or not _EMAIL.fullmatch(email.strip()):
+        # None, or not an address that a mail link may carry as it is
+        # (markdown in it would become a link of its own).
         return "Het e-mailadres van de redactie staat onderaan elke pagina van de gids."
-    return f"Mail de redactie: [{email}](mailto:{email})."
+    return f"Mail de redactie: [{email.strip()}](mailto:{email.strip()})."
+
+
+#: An address as it may stand in a markdown link.
+_EMAIL = re.compile(r"[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,200}\.[A-Za-z]{2,}")
 
 
 def expand_markers(markdown: str, root: Path, redactie_email: str | None = None) -> str:

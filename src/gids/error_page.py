@@ -24,7 +24,7 @@ import markdown
 
 from . import messages
 from .catalogue import Message
-from .problems import Problem
+from .problems import Problem, count
 
 #: The reference page of the small site, from its root (as on the real site).
 REFERENCE = messages.REFERENCE_PAGE
@@ -71,10 +71,6 @@ def _explained(text: str) -> str:
     return markdown.markdown(text)
 
 
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
-
-
 def _reference_path(directory_urls: bool) -> str:
     return REFERENCE if directory_urls else REFERENCE.rstrip("/") + ".html"
 
@@ -102,7 +98,7 @@ def error_page(problems: Iterable[Problem], site_name: str, root: str = "/", dir
         items.append("<li>" + "\n".join(parts) + "</li>")
     body = (
         "<h1>De gids kan nu niet worden getoond</h1>\n"
-        f"<p>Er {'is' if len(found) == 1 else 'zijn'} {_count(len(found), 'probleem', 'problemen')} "
+        f"<p>Er {'is' if len(found) == 1 else 'zijn'} {count(len(found), 'probleem', 'problemen')} "
         f"in de inhoud. Los {them} op en sla het bestand op. Dezelfde meldingen staan in het venster "
         "waarin <code>make serve</code> draait, en <code>make check</code> geeft ze ook.</p>\n"
         f"<ol>\n{''.join(items)}\n</ol>\n"

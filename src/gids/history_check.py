@@ -26,7 +26,7 @@ from pathlib import Path
 from . import likeness, schema
 from .gitrepo import GitError, release_commits, run_git
 from .model import Dilemma, Guide, Principle
-from .problems import Problem, problem
+from .problems import Problem, count, problem
 from .source import load
 from .validate import load_guide
 
@@ -63,10 +63,7 @@ class CheckResult:
 
     def summary(self) -> str:
         """The last line of the output: what was compared and the counts."""
-        counts = (
-            f"{len(self.warnings)} {'waarschuwing' if len(self.warnings) == 1 else 'waarschuwingen'}, "
-            f"{len(self.errors)} {'fout' if len(self.errors) == 1 else 'fouten'}."
-        )
+        counts = f"{count(len(self.warnings), 'waarschuwing', 'waarschuwingen')}, {count(len(self.errors), 'fout', 'fouten')}."
         if self.compared:
             return f"Geschiedenis nagekeken tegen {self.base_label}: {counts}"
         return f"Inhoud nagekeken, geschiedenis niet vergeleken: {counts}"

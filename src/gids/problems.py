@@ -51,11 +51,17 @@ def problem(path: str, line: int, key: str, code: str, **values: Any) -> Problem
     return Problem(path, line, key, code, values)
 
 
+def count(number: int, one: str, many: str) -> str:
+    """``number`` with the singular or plural noun: "1 probleem", "2 problemen"."""
+    return f"{number} {one if number == 1 else many}"
+
+
 def report(problems: list[Problem]) -> str:
     """All problems of a build as one text: a heading line, then one line each."""
-    count = len(problems)
-    noun = "probleem" if count == 1 else "problemen"
-    them = "het" if count == 1 else "ze"
-    lines = [f"De gids kan niet worden gebouwd: {count} {noun} in de inhoud. Los {them} op en probeer het opnieuw."]
+    them = "het" if len(problems) == 1 else "ze"
+    lines = [
+        f"De gids kan niet worden gebouwd: {count(len(problems), 'probleem', 'problemen')} in de inhoud. "
+        f"Los {them} op en probeer het opnieuw."
+    ]
     lines += [str(p) for p in sorted(set(problems))]
     return "\n".join(lines)

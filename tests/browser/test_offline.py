@@ -6,7 +6,6 @@ online guide is, and has no editing links."""
 
 from __future__ import annotations
 
-import io
 import re
 import subprocess
 import zipfile
@@ -15,8 +14,8 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
-from pypdf import PdfReader
 
+from tests.browser.printing import print_deck
 from tests.helpers import ROOT
 
 pytestmark = pytest.mark.browser
@@ -125,13 +124,7 @@ def test_the_evening_before_without_wifi(offline_page: tuple[Page, list[str]], u
     # A link on a card leads to the page on the stick.
     assert cards.first.locator(".gids-facts a").first.get_attribute("href").startswith("file://")
 
-    page.evaluate("() => { window.gidsPrinted = 0; window.print = () => { window.gidsPrinted += 1; }; }")
-    page.get_by_role("button", name="Afdrukken").click()
-    page.get_by_role("dialog", name="Kaarten afdrukken").get_by_role("button", name="Afdrukken").click()
-    page.wait_for_function("() => window.gidsPrinted === 1")
-    page.emulate_media(media="print")
-    sides = [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True))).pages]
-    page.emulate_media(media="screen")
+    sides = print_deck(page)
     # One sheet of four fronts, one of their backs; each title on both.
     assert len(sides) == 2
     for title in titles:
@@ -163,12 +156,7 @@ def test_from_file_the_list_filters_and_a_tension_prints_its_deck(
     page.goto((usb_stick / "spanningen" / "professie-politiek.html").as_uri())
     listed = page.locator(".gids-tension-dilemmas .gids-card__title").all_inner_texts()
     assert listed
-    page.evaluate("() => { window.gidsPrinted = 0; window.print = () => { window.gidsPrinted += 1; }; }")
-    page.get_by_role("button", name="Afdrukken").click()
-    page.get_by_role("dialog", name="Kaarten afdrukken").get_by_role("button", name="Afdrukken").click()
-    page.wait_for_function("() => window.gidsPrinted === 1")
-    page.emulate_media(media="print")
-    pages = [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True))).pages]
+    pages = print_deck(page)
     assert len(pages) == 2 * -(-len(listed) // 4)
     for title in listed:
         assert sum(title in text for text in pages) == 2, title

@@ -5,7 +5,6 @@ may hold (it is data from whoever wrote the link)."""
 
 from __future__ import annotations
 
-import io
 import json
 import re
 from pathlib import Path
@@ -13,9 +12,9 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 from playwright.sync_api import Page, Route, expect
-from pypdf import PdfReader
 
 from tests.browser.conftest import RequestLog
+from tests.browser.printing import print_deck
 
 pytestmark = pytest.mark.browser
 
@@ -31,15 +30,6 @@ def guide_data(built_site: Path) -> dict:
 
 def titles_of(built_site: Path) -> dict[str, str]:
     return {d["id"]: d["title"] for d in guide_data(built_site)["dilemmas"]}
-
-
-def pdf_texts(pdf: bytes) -> list[str]:
-    return [" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(pdf)).pages]
-
-
-def no_print(page: Page) -> None:
-    """window.print counts instead of opening the print dialog."""
-    page.evaluate("() => { window.gidsPrinted = 0; window.print = () => { window.gidsPrinted += 1; }; }")
 
 
 def test_copy_link_puts_the_permanent_address_on_the_clipboard(page: Page, site_url: str) -> None:
@@ -336,12 +326,7 @@ def test_a_set_prints_as_cards(page: Page, site_url: str, built_site: Path) -> N
     ids = ["op-tijd-opschalen", "minister-of-samenleving", "regel-of-maatwerk"]
     page.goto(f"{site_url}sessie/?d={','.join(ids)}")
     expect(page.locator(".gids-session-card")).to_have_count(3)
-    no_print(page)
-    page.get_by_role("button", name="Afdrukken").click()
-    page.get_by_role("dialog", name="Kaarten afdrukken").get_by_role("button", name="Afdrukken").click()
-    page.wait_for_function("() => window.gidsPrinted === 1")
-    page.emulate_media(media="print")
-    texts = pdf_texts(page.pdf(prefer_css_page_size=True))
+    texts = print_deck(page)
     # Three A6 cards: one sheet of fronts, one of backs, each card's title on both.
     assert len(texts) == 2
     for dilemma in ids:
@@ -354,20 +339,14 @@ def test_a_tension_page_prints_and_presents_its_dilemmas(page: Page, site_url: s
     tension = next(t for t in guide_data(built_site)["tensions"] if t["id"] == "professie-maatschappij")
     titles = titles_of(built_site)
     page.goto(site_url + "spanningen/professie-maatschappij/")
-    no_print(page)
-    page.get_by_role("button", name="Afdrukken").click()
-    page.get_by_role("dialog", name="Kaarten afdrukken").get_by_role("button", name="Afdrukken").click()
-    page.wait_for_function("() => window.gidsPrinted === 1")
+    texts = print_deck(page)
     ids = page.locator("[id]").evaluate_all("els => els.map(e => e.id)")
     assert len(ids) == len(set(ids)), "the deck repeats ids of the page"
-    page.emulate_media(media="print")
-    texts = pdf_texts(page.pdf(prefer_css_page_size=True))
     sheets = -(-len(tension["dilemmas"]) // 4)
     assert len(texts) == 2 * sheets
     for dilemma in tension["dilemmas"]:
         on = [i for i, text in enumerate(texts) if titles[dilemma] in text]
         assert len(on) == 2 and on[1] == on[0] + 1, (dilemma, on)
-    page.emulate_media(media="screen")
 
     page.get_by_role("button", name="Presenteren").click()
     dialog = page.get_by_role("dialog", name=re.compile("^Presentatie"))
@@ -378,12 +357,7 @@ def test_a_tension_page_prints_and_presents_its_dilemmas(page: Page, site_url: s
 def test_all_dilemmas_print_as_one_deck(page: Page, site_url: str, built_site: Path) -> None:
     dilemmas = guide_data(built_site)["dilemmas"]
     page.goto(site_url + "dilemmas/")
-    no_print(page)
-    page.get_by_role("button", name="Alle dilemma's afdrukken").click()
-    page.get_by_role("dialog", name="Kaarten afdrukken").get_by_role("button", name="Afdrukken").click()
-    page.wait_for_function("() => window.gidsPrinted === 1")
-    page.emulate_media(media="print")
-    texts = pdf_texts(page.pdf(prefer_css_page_size=True))
+    texts = print_deck(page, "Alle dilemma's afdrukken")
     # Each dilemma once, though a dilemma on two sides is listed twice.
     assert len(texts) == 2 * -(-len(dilemmas) // 4)
     for dilemma in dilemmas:

@@ -209,3 +209,34 @@ def test_the_script_is_a_classic_script_without_eval() -> None:
     body = source.split("*/", 1)[1].strip()
     assert body.startswith('(function () {\n  "use strict";') and body.endswith("})();")
     assert not re.search(r"\beval\s*\(|\bnew Function\b|\.innerHTML\b", source)
+
+
+@pytest.mark.parametrize(
+    "cms_settings, says",
+    [
+        ({"gitlab_url": "https://gitlab.com; script-src *"}, "gitlab_url: 'https://gitlab.com; script-src *' is geen adres van een GitLab"),
+        ({"gitlab_url": "javascript:alert(1)"}, "is geen adres van een GitLab"),
+        ({"gitlab_url": "http://gitlab.example.org"}, "is geen adres van een GitLab"),
+        ({"local_port": "abc"}, "local_port: 'abc' is geen poort"),
+        ({"local_port": 70000}, "local_port: '70000' is geen poort"),
+        ({"local_port": "８０８１"}, "is geen poort"),
+        ({"app_id": "abc\"><script>"}, "is geen Application ID van GitLab"),
+        ({"app_id": "x" * 5000}, "is geen Application ID van GitLab"),
+    ],
+)
+def test_a_setting_the_page_cannot_carry_is_one_dutch_sentence(cms_settings: dict, says: str) -> None:
+    with pytest.raises(cms.SettingsError) as raised:
+        cms.Editor.from_extra({**EXTRA, "cms": {**EXTRA.get("cms", {}), **cms_settings}}, SITE, ROOT)
+    message = str(raised.value)
+    assert message.startswith("mkdocs.yml: extra: cms: ") and says in message and "\n" not in message
+    assert len(message) < 300
+
+
+def test_settings_that_are_not_keys_are_refused() -> None:
+    with pytest.raises(cms.SettingsError, match="hier horen de sleutels"):
+        cms.Editor.from_extra({**EXTRA, "cms": ["app_id"]}, SITE, ROOT)
+
+
+def test_a_self_managed_gitlab_and_a_port_of_its_own_are_kept() -> None:
+    editor = cms.Editor.from_extra({**EXTRA, "cms": {"app_id": "a1", "gitlab_url": "https://git.example.org:8443/", "local_port": "9090"}}, SITE, ROOT)
+    assert (editor.gitlab_url, editor.local_port) == ("https://git.example.org:8443", 9090)

@@ -122,6 +122,14 @@ def test_without_an_address_the_redactie_marker_points_to_the_footer() -> None:
     assert "mailto:" not in out and "onderaan elke pagina" in out
 
 
+@pytest.mark.parametrize(
+    "email", ["x](javascript:alert(1)) [y", "<b>redactie@x.nl</b>", "geen adres", 42, ["a@b.nl"], "a@b.nl\n## Kop"]
+)
+def test_an_address_a_mail_link_cannot_carry_points_to_the_footer(email: object) -> None:
+    out = expand_markers("<!-- gids:redactie -->\n", ROOT, email)  # type: ignore[arg-type]
+    assert "mailto:" not in out and "onderaan elke pagina" in out
+
+
 def test_the_start_page_takes_the_redactie_address_from_the_configuration() -> None:
     page = (PAGES / "index.md").read_text(encoding="utf-8")
     assert "<!-- gids:redactie -->" in page.splitlines()
